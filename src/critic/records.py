@@ -73,6 +73,8 @@ class Document:
     raw: bytes
     text: str  # clean main text, paragraphs separated by blank lines
     meta: DocumentMeta = field(default_factory=DocumentMeta)
+    # what the input stated beside the bytes (row fields, CLI overrides), to re-run cleaning
+    given: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass

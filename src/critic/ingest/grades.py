@@ -1,0 +1,293 @@
+"""A critic's own written grade, read as a 0-100 score.
+
+Three jobs: `normalize_grade` reads one grade as written ("B+", "3.5/5", "***1/2",
+"two and a half stars"); `resolve_bare_grade` reads a bare number ("8") from the scale
+the same critic or outlet uses elsewhere; `find_grade` finds a grade the critic wrote
+inside a review's text. The table and the policies are documented in docs/grades.md.
+
+A grade found here overrides the model's score for its review, so every rule prefers
+saying nothing to saying something wrong: a number without a scale is never guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+# Metacritic-style letter table: B is 75 and each step is about a third of a letter.
+LETTER_SCORES: dict[str, float] = {
+    "A+": 100, "A": 100, "A-": 91,
+    "B+": 83, "B": 75, "B-": 67,
+    "C+": 58, "C": 50, "C-": 42,
+    "D+": 33, "D": 25, "D-": 16,
+    "F+": 8, "F": 0, "F-": 0,
+}  # fmt: skip
+
+# Denominators a written grade uses. Anything else ("9/11", "24/7") is not a grade.
+SCALES = frozenset({2, 3, 4, 5, 6, 8, 10, 20, 100})
+
+# A star count with no stated maximum is read on four stars (the print convention:
+# Ebert, Maltin, "RATING (0 TO ****)"), or on five when the count exceeds four.
+DEFAULT_STAR_SCALE = 4
+
+_WORD_NUMBERS = {
+    "zero": 0, "no": 0, "none": 0, "one": 1, "two": 2, "three": 3, "four": 4,
+    "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "hundred": 100,
+}  # fmt: skip
+_FULL_GLYPHS = "★⭐✭✮✯✪"
+_EMPTY_GLYPHS = "☆✩"
+
+
+@dataclass(frozen=True)
+class GradeFound:
+    """A grade written inside a review: `text` is text[start:end]; `score` is 0-100,
+    or None for a labelled grade whose scale is not stated ("Rating: 8.4")."""
+
+    text: str
+    start: int
+    end: int
+    score: float | None
+
+
+# ---------------------------------------------------------------- normalize_grade
+
+_TRANSLATE = str.maketrans({
+    "½": " 1/2", "\u2044": "/", "\u2215": "/", "\u2013": "-", "\u2014": "-", "\u2212": "-",
+    "\u00a0": " ", "\u2019": "'", "\u201c": '"', "\u201d": '"', "⭐": "★",
+    "✭": "★", "✮": "★", "✯": "★", "✪": "★", "✩": "☆",
+})  # fmt: skip
+
+_N = r"(?:\d+|four|five|ten|hundred|\*+|★+)"
+_SCALE_SPEC = re.compile(
+    rf"^\(?\s*(?:(?:out\s+)?of\s+(?P<of>{_N})|(?:0|1|zero|one)\s*(?:-|to)\s*(?P<to>{_N}))"
+    r"(?:\s*stars?)?\s*\)?$"
+)
+_LABEL = re.compile(
+    r"^(?:(?:my|our|the|overall|final|critic'?s|alternative|star)\s+)*"
+    r"(?:rating|grade|score|verdict|stars|scale|mark|rated)\b"
+    r"(?:\s*(?P<paren>\([^)]*\)))?\s*[:=-]?\s*"
+)
+_AWARD = re.compile(
+    r"^(?:i|we)(?:'d|'ll|\s+would|\s+will|\s+can)?(?:\s+(?!not\b|never\b)[a-z]+){0,2}?"
+    r"\s+(?:give|award|rate|grade)\s+"
+    r"(?:it|this(?:\s+(?:one|film|movie|picture|show))?|the\s+(?:film|movie|picture|show|flick))"
+    r"\s+(?:(?:a|an|just|only|absolutely)\s+)*"
+)
+_GETS = re.compile(
+    r"^(?:it|this(?:\s+(?:one|film|movie|picture|show))?|the\s+(?:film|movie))"
+    r"\s+(?:gets|earns|deserves)\s+(?:(?:a|an|just|only)\s+)*"
+)
+_ON_A_SCALE = re.compile(
+    rf"^on\s+a\s+scale\s+(?:of|from)\s+(?:0|1|zero|one)\s+to\s+(?P<n>{_N})\s*,?\s*"
+    r"(?:(?:i'd|i\s+would|i'll|i)\s+(?:give|rate)\s+(?:it|this(?:\s+\w+)?|the\s+\w+)\s+)?"
+    r"(?:(?:a|an)\s+)?"
+)
+_TRAILING = re.compile(r"(?:[\s.!,;:]+|\s+(?:rating|overall|from\s+(?:me|us)|at\s+all))$")
+_TRAILING_PAREN = re.compile(r"\s*\((?P<inner>[^()]*)\)$")
+_LETTER = re.compile(r"^([A-F])\s*(\+|-|plus|minus)?$", re.IGNORECASE)
+_LETTER_PAIR = re.compile(r"^([A-F][+-]?)\s*/\s*([A-F][+-]?)$")
+_HALF_STAR = re.compile(
+    r"^(?:(?:one\s+|a\s+)?half(?:\s+of)?(?:\s+a)?|1/2(?:\s+of)?(?:\s+a)?)\s*(?=stars?\b|\*)"
+)
+_ASTERISKS = re.compile(r"^\*(?:\s?\*)*")
+_GLYPHS = re.compile(r"^(?P<full>★*)(?P<half>\s*1/2)?(?P<empty>☆*)")
+_NUMBER = re.compile(r"^\d+(?:[.,]\d+)?")
+_WORD = re.compile(r"^(?:" + "|".join(_WORD_NUMBERS) + r")\b")
+_HALF = re.compile(r"^(?:\s*1/2(?!\d)|\s+and\s+(?:a|one)\s+half\b|-and-a-half\b)")
+_STAR_UNIT = re.compile(r"^\s*(?:stars?\b|\*(?!\*))")
+_SCALE_TAIL = re.compile(rf"^\s*(?:/|out\s+of|of)\s*(?P<n>{_N})(?:\s*stars?\b)?")
+_PERCENT = re.compile(r"^\s*(?:%|percent\b)")
+
+
+def _count(token: str) -> float | None:
+    token = token.strip()
+    if token and set(token) <= {"*", " "}:
+        return float(token.count("*"))
+    if token and set(token) == {"★"}:
+        return float(len(token))
+    if token in _WORD_NUMBERS:
+        return float(_WORD_NUMBERS[token])
+    try:
+        return float(token.replace(",", "."))
+    except ValueError:
+        return None
+
+
+def _scale_spec(spec: str) -> float | None:
+    m = _SCALE_SPEC.match(spec.strip())
+    return _count(m.group("of") or m.group("to")) if m else None
+
+
+def _prepare(text: str) -> tuple[str, float | None, bool]:
+    """Strip labels, award phrases and noise. Returns (value, scale stated around it,
+    whether a 'grade' label licenses lower-case letters)."""
+    s = " ".join(text.translate(_TRANSLATE).split()).strip(" \"'[]")
+    context: float | None = None
+    labelled = False
+    low = s.lower()
+    for pattern in (_ON_A_SCALE, _LABEL, _AWARD, _GETS):
+        m = pattern.match(low)
+        if not m:
+            continue
+        groups = m.groupdict()
+        if groups.get("n"):
+            context = _count(groups["n"])
+        if groups.get("paren"):
+            context = _scale_spec(groups["paren"]) or context
+        labelled = labelled or pattern is _LABEL
+        s, low = s[m.end() :], low[m.end() :]
+    while True:
+        m = _TRAILING.search(low) or _TRAILING_PAREN.search(low)
+        if not m:
+            break
+        if "inner" in m.groupdict():
+            context = _scale_spec(m.group("inner")) or context
+        s, low = s[: m.start()], low[: m.start()]
+    return s.strip(), context, labelled
+
+
+def _letter(value: str, labelled: bool) -> float | None:
+    m = _LETTER_PAIR.match(value)
+    if m:
+        return (LETTER_SCORES[m.group(1)] + LETTER_SCORES[m.group(2)]) / 2
+    m = _LETTER.match(value)
+    if not m or (value[0].islower() and not labelled):
+        return None
+    sign = {"plus": "+", "minus": "-"}.get((m.group(2) or "").lower(), m.group(2) or "")
+    return float(LETTER_SCORES[m.group(1).upper() + sign])
+
+
+def _amount(s: str) -> tuple[float, bool, str] | None:
+    """Read the leading amount: (value, already a star count, rest of the string)."""
+    if m := _HALF_STAR.match(s):
+        return 0.5, False, s[m.end() :]
+    if m := _ASTERISKS.match(s):
+        value, stars, rest = float(m.group().count("*")), True, s[m.end() :]
+    elif (m := _NUMBER.match(s)) or (m := _WORD.match(s)):
+        value, stars, rest = _count(m.group()) or 0.0, False, s[m.end() :]
+    else:
+        return None
+    if h := _HALF.match(rest):
+        if value != int(value):
+            return None
+        value, rest = value + 0.5, rest[h.end() :]
+    return value, stars, rest
+
+
+def _on_scale(value: float, scale: float | None) -> float | None:
+    if scale is None or scale not in SCALES or not 0 <= value <= scale:
+        return None
+    return round(100.0 * value / scale, 2)
+
+
+def _star_scale(value: float, context: float | None) -> float | None:
+    if context is not None:
+        return context
+    return DEFAULT_STAR_SCALE if value <= DEFAULT_STAR_SCALE else 5 if value <= 5 else None
+
+
+def _numeric(s: str, context: float | None) -> float | None:
+    g = _GLYPHS.match(s)
+    if g and (g.group("full") or g.group("empty")):
+        value = len(g.group("full")) + (0.5 if g.group("half") else 0.0)
+        rest = s[g.end() :]
+        scale: float | None = None
+        if g.group("empty"):
+            scale = len(g.group("full")) + (1 if g.group("half") else 0) + len(g.group("empty"))
+        is_stars = True
+    else:
+        parsed = _amount(s)
+        if parsed is None:
+            return None
+        value, is_stars, rest = parsed
+        scale = None
+    if u := _STAR_UNIT.match(rest):
+        is_stars, rest = True, rest[u.end() :]
+    if t := _SCALE_TAIL.match(rest):
+        scale, rest = _count(t.group("n")), rest[t.end() :]
+    elif p := _PERCENT.match(rest):
+        scale, rest = 100.0, rest[p.end() :]
+    if rest.strip():
+        return None
+    if scale is None:
+        scale = _star_scale(value, context) if is_stars else context
+    return _on_scale(value, scale)
+
+
+def normalize_grade(text: str) -> float | None:
+    """A written grade as a score on 0-100, or None when it is not one we can read.
+
+    Letters use LETTER_SCORES; "x/N", "x out of N" and "x%" read as x/N; star counts
+    read on their stated scale, or on four stars. A bare number ("8") is None: the
+    scale is never guessed (see resolve_bare_grade). Out of range ("11/10") is None.
+    """
+    if not text or len(text) > 120:
+        return None
+    value, context, labelled = _prepare(text)
+    if not value:
+        return None
+    letter = _letter(value, labelled)
+    if letter is not None:
+        return letter
+    return _numeric(value.lower(), context)
+
+
+# ----------------------------------------------------------- resolve_bare_grade
+
+_BARE = re.compile(r"^\s*(\d+(?:[.,]\d+)?)(\s*1/2)?\s*$")
+# An inferred scale must hold for nearly all of the critic's scaled grades, and be
+# seen often enough that one stray grade cannot decide it.
+MIN_SCALE_EVIDENCE = 3
+MIN_SCALE_SHARE = 0.95
+
+
+def _explicit_scale(grade: str) -> float | None:
+    """The denominator a grade states ("3/5" -> 5, "7 out of 10" -> 10), else None."""
+    if normalize_grade(grade) is None:
+        return None
+    value, _context, _labelled = _prepare(grade)
+    m = re.search(rf"(?:/|out\s+of|of)\s*({_N})(?:\s*stars?)?\s*$", value.lower().translate(
+        _TRANSLATE))
+    return _count(m.group(1)) if m else None
+
+
+def infer_scale(grades: Iterable[str]) -> float | None:
+    """The one scale a critic's grades state, when the evidence is unambiguous."""
+    scales = Counter(s for g in grades if g and (s := _explicit_scale(g)) is not None)
+    total = sum(scales.values())
+    if not scales:
+        return None
+    scale, n = scales.most_common(1)[0]
+    if n < MIN_SCALE_EVIDENCE or n / total < MIN_SCALE_SHARE:
+        return None
+    return scale
+
+
+def resolve_bare_grade(grade: str, other_grades: Iterable[str]) -> float | None:
+    """Read `grade`, and if it is a bare number, read it on the scale that the same
+    critic's (or outlet's) other grades state. None when that scale is ambiguous,
+    when too few grades state one, or when the number does not fit it."""
+    direct = normalize_grade(grade)
+    if direct is not None:
+        return direct
+    m = _BARE.match(grade.translate(_TRANSLATE))
+    if not m:
+        return None
+    value = float(m.group(1).replace(",", ".")) + (0.5 if m.group(2) else 0.0)
+    return _on_scale(value, infer_scale(other_grades))
+
+
+from critic.ingest.grade_finder import find_grade  # noqa: E402  (re-export)
+
+__all__ = [
+    "DEFAULT_STAR_SCALE",
+    "LETTER_SCORES",
+    "SCALES",
+    "GradeFound",
+    "find_grade",
+    "infer_scale",
+    "normalize_grade",
+    "resolve_bare_grade",
+]
