@@ -387,3 +387,59 @@ def predict(matrix: SentenceMatrix, docs: Sequence[Example], model: Model,
     score = np.interp(z, model.score_x, model.score_y)
     p = _sigmoid(model.platt[0] * (z - model.threshold) + model.platt[1])
     return score, z >= model.threshold, p
+
+
+def save(model: Model, directory: Path = RESOURCES) -> list[Path]:
+    """Write the weights (float16, npz) and the vocabulary (gzip text) for the runtime."""
+    from critic.analyse.scoring import VOCABULARY_FILE, WEIGHTS_FILE
+
+    cfg = model.config
+    weights = directory / WEIGHTS_FILE
+    with weights.open("wb") as handle:
+        np.savez_compressed(
+            handle,
+            idf=model.idf.astype(np.float16),
+            subjectivity=model.subjectivity.astype(np.float16),
+            fresh=model.fresh.astype(np.float16),
+            rating=model.rating.astype(np.float16),
+            sentence_weights=np.array(
+                [cfg.subjectivity_weight, cfg.closing_weight, cfg.closing_from]
+            ),
+            combine=model.combine,
+            score_x=model.score_x,
+            score_y=model.score_y,
+            threshold=np.array([model.threshold]),
+            platt=model.platt,
+        )
+    vocabulary = directory / VOCABULARY_FILE
+    # mtime=0 keeps the file byte-identical between identical runs
+    vocabulary.write_bytes(gzip.compress("\n".join(model.terms).encode("utf-8"), mtime=0))
+    return [weights, vocabulary]
+
+
+def shipped_training_set(examples: Sequence[Example]) -> list[Example]:
+    """What the shipped model learns from: everything but test sets and held-out RT films."""
+    held = rt_holdout_films(int(d.group) for d in examples if d.corpus == "rt")
+    return [
+        d for d in examples
+        if d.corpus in ("imdb-train", "critics", "sst2", "rt-polarity", "subjectivity")
+        or (d.corpus == "rt" and int(d.group) not in held)
+    ]  # fmt: skip
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--shared", type=Path, default=SHARED, help="the shared data folder")
+    parser.add_argument("--out", type=Path, default=RESOURCES, help="where the weights go")
+    args = parser.parse_args(argv)
+    started = time.time()
+    examples = load_examples(args.shared)
+    matrix = build_sentence_matrix(examples)
+    model, _ = train_calibrated(matrix, shipped_training_set(examples), Config())
+    for path in save(model, args.out):
+        print(f"wrote {path} ({path.stat().st_size / 1e6:.1f} MB)")
+    print(f"trained in {time.time() - started:.0f}s")
+
+
+if __name__ == "__main__":
+    main()

@@ -279,15 +279,164 @@ def resolve_bare_grade(grade: str, other_grades: Iterable[str]) -> float | None:
     return _on_scale(value, infer_scale(other_grades))
 
 
-from critic.ingest.grade_finder import find_grade  # noqa: E402  (re-export)
+# -------------------------------------------------------------------- find_grade
 
-__all__ = [
-    "DEFAULT_STAR_SCALE",
-    "LETTER_SCORES",
-    "SCALES",
-    "GradeFound",
-    "find_grade",
-    "infer_scale",
-    "normalize_grade",
-    "resolve_bare_grade",
-]
+_F_NUM = (
+    r"(?:\d{1,3}(?:[.,]\d{1,2})?|(?i:zero|no|one|two|three|four|five|six|seven|eight|nine|ten))"
+)
+_F_HALF = r"(?:[ \t]?(?:1/2|½)(?![\d/])|(?i:\s+and\s+a\s+half|-and-a-half))"
+_F_DEN = r"(?:100|10|[2-8]|(?i:four|five|ten)|\*{2,5}|★{2,5})"
+_F_DEN_COMMON = r"(?:100|10|4|5|(?i:four|five|ten)|\*{4,5}|★{4,5})"
+_F_STARS = r"(?:[ \t]*(?i:stars?)\b)?"
+_F_HALFSTAR = (
+    r"(?i:(?:(?:one\s+|a\s+)?half(?:\s+of)?(?:\s+a)?|1/2(?:\s+of)?(?:\s+a)?)\s*(?:stars?\b|\*))"
+)
+_F_GLYPH = r"(?:★{1,5}(?:[ \t]?½)?☆{0,5}|☆{2,5})"
+
+
+def _f_starlike(den: str) -> str:
+    stars = rf"(?:\*{{1,5}}(?:[ \t]?(?:1/2|½))?|{_F_GLYPH})"
+    return rf"{stars}(?:[ \t]*(?:/|(?i:out\s+of))[ \t]*{den})?{_F_STARS}"
+
+
+def _f_scaled(den: str, of: bool) -> str:
+    join = r"(?:/|(?i:out\s+of|of))" if of else r"(?:/|(?i:out\s+of))"
+    return rf"{_F_NUM}{_F_HALF}?{_F_STARS}[ \t]*{join}[ \t]*{den}(?![\d/]){_F_STARS}"
+
+
+_F_COUNT = rf"(?:{_F_HALFSTAR}|{_F_NUM}{_F_HALF}?[ \t]+(?i:stars?)\b)"
+_F_LETTER = r"(?:[A-F][+-]?[ \t]*/[ \t]*[A-F][+-]?|[A-F](?:[+-]|[ \t](?:plus|minus)\b)?)(?![\w+-])"
+_F_BARE = r"\d{1,3}(?:\.\d{1,2})?(?![\d/])"
+# A grade ends the clause: a lower-case word after it means prose ("a grade B movie",
+# "7 out of 10 people", "a 3/4 scale").
+_F_END = r"(?![ \t]*[a-z\d/])"
+
+_LABEL_RE = re.compile(
+    r"(?<![\w-])(?P<lead>(?i:(?:(?:my|our|overall|final|alternative|star)\s+)*"
+    r"(?:rating|grade|score|verdict|stars|scale))(?:[ \t]*\([^)\n]{1,25}\))?[ \t]*[:=][ \t]*)"
+    rf"(?P<value>{_F_HALFSTAR}|{_f_starlike(_F_DEN)}|{_f_scaled(_F_DEN, True)}|{_F_COUNT}"
+    rf"|{_F_LETTER}|{_F_BARE})(?P<tail>[ \t]*\((?i:out\s+of|of)[^)\n]{{1,12}}\))?{_F_END}"
+    # "Grade B+" without a colon only opens a line or a sentence ("the grade B Westerns")
+    rf"|(?<![^\n.!?|])[ \t]*(?P<lead2>(?i:grade)[ \t]+)(?P<value2>{_F_LETTER})"
+    r"(?=[ \t]*(?:$|[\n.;!,)]))"
+)
+_AWARD_RE = re.compile(
+    r"(?<![\w-])(?P<lead>(?:I|[Ww]e)(?:'d|'ll|\s+would|\s+will|\s+can)?"
+    r"(?:\s+(?!not\b|never\b)[a-z]+){0,2}?\s+(?:give|award|rate|grade)\s+"
+    r"(?:it|this(?:\s+(?:one|film|movie|picture|show))?|the\s+(?:film|movie|picture|show|flick))"
+    r"\s+(?:(?:a|an|just|only|absolutely)\s+)*)"
+    rf"(?P<value>{_F_HALFSTAR}|{_f_starlike(_F_DEN)}|{_f_scaled(_F_DEN, True)}|{_F_COUNT}"
+    rf"|{_F_LETTER}{_F_END})(?P<tail>\s+rating\b)?"
+    r"|(?<![\w-])(?P<lead2>(?i:it|this(?:\s+(?:one|film|movie|picture|show))?)\s+gets\s+"
+    r"(?:(?:a|an|just|only)\s+)*)"
+    rf"(?P<value2>{_F_HALFSTAR}|{_f_starlike(_F_DEN)}|{_f_scaled(_F_DEN, True)}|{_F_COUNT})"
+    r"(?P<tail2>\s+from\s+me)\b"
+    r"|(?<![\w-])(?P<lead3>(?i:on\s+a\s+scale\s+(?:of|from)\s+(?:0|1|zero|one)\s+to\s+"
+    r"(?:100|10|5|4|ten|five|four)\s*,?\s*(?:(?:I'd|I\s+would|I'll|I)\s+(?:give|rate)\s+"
+    r"(?:it|this(?:\s+\w+)?|the\s+\w+)\s+)?(?:(?:a|an)\s+)?))"
+    rf"(?P<value3>{_F_BARE}){_F_END}"
+)
+_LINE_RE = re.compile(
+    rf"(?:{_F_HALFSTAR}|{_f_starlike(_F_DEN_COMMON)}|{_f_scaled(_F_DEN_COMMON, False)}"
+    rf"|{_F_COUNT}|[A-F][+-]|[A-F][+-]?[ \t]*/[ \t]*[A-F][+-]?)[.!]?"
+)
+_LOOSE_RE = re.compile(
+    rf"(?<![\w/.,*-])(?:{_f_scaled(_F_DEN_COMMON, False)}"
+    rf"|\*{{1,4}}[ \t]?(?:1/2|½)(?:[ \t]*(?:/|(?i:out\s+of))[ \t]*{_F_DEN_COMMON})?{_F_STARS}"
+    rf"|\*{{1,5}}[ \t]*(?:/|(?i:out\s+of))[ \t]*{_F_DEN_COMMON}{_F_STARS}"
+    rf"|{_F_GLYPH}{_F_STARS}){_F_END}(?![ \t]*=)"
+)
+_BREAK = re.compile(r"[*\s.!]+")
+_LOOSE_COUNT_RE = re.compile(rf"(?:^|(?<=[.!?:\n]))[ \t]*(?P<value>{_F_COUNT})[ \t]*[.!]?[ \t]*$")
+# Someone else's rating ("My son gave it ***"), or a date ("released on 3/10").
+_OTHER_GIVER = re.compile(
+    r"\b(?:gave|gives|give|giving|rated|rates|rating|awarded|awards|he|she|they|his|her|their"
+    r"|son|daughter|friend|wife|husband|kids?|children)\b",
+    re.IGNORECASE,
+)
+_DATE_CONTEXT = re.compile(r"\b(?:on|released?|date|since|from|until|by|through)\s*$", re.I)
+_NOT_A_GRADE_LABEL = re.compile(r"(?:mpaa|classification|no)\s*$", re.IGNORECASE)
+
+# Tiers, best first: a labelled line, the critic's own "I give it", a line that is only
+# a grade, a scaled grade in the first or last paragraph.
+_LABEL_TIER, _AWARD_TIER, _LINE_TIER, _LOOSE_TIER = range(4)
+# Candidates of one tier that differ by more than this disagree; then nothing is returned.
+AGREEMENT_POINTS = 12.5
+
+
+def _found(text: str, start: int, end: int, value_start: int, value_end: int) -> GradeFound:
+    """Keep the grade proper when it reads the same alone ("***" of "I give it ***")."""
+    whole = normalize_grade(text[start:end])
+    alone = normalize_grade(text[value_start:value_end])
+    if whole is not None and alone == whole:
+        start, end = value_start, value_end
+    return GradeFound(text[start:end], start, end, whole)
+
+
+def _sentence_prefix(text: str, pos: int) -> str:
+    cut = max(text.rfind(c, 0, pos) for c in ".!?\n")
+    return text[cut + 1 : pos]
+
+
+def _end_paragraphs(text: str) -> list[tuple[int, int]]:
+    spans = [(m.start(), m.end()) for m in re.finditer(r"[^\n]*\S[^\n]*", text)]
+    return spans[:1] + spans[-1:] if len(spans) > 1 else spans
+
+
+def _candidates(text: str) -> list[tuple[int, GradeFound]]:
+    out: list[tuple[int, GradeFound]] = []
+    for m in _LABEL_RE.finditer(text):
+        lead = "lead" if m.group("lead") is not None else "lead2"
+        value = "value" if lead == "lead" else "value2"
+        if _NOT_A_GRADE_LABEL.search(text[max(0, m.start() - 25) : m.start()]):
+            continue
+        out.append((_LABEL_TIER, _found(text, m.start(), m.end(), m.start(value), m.end(value))))
+    for m in _AWARD_RE.finditer(text):
+        value = next(v for v in ("value", "value2", "value3") if m.group(v) is not None)
+        out.append((_AWARD_TIER, _found(text, m.start(), m.end(), m.start(value), m.end(value))))
+    for m in re.finditer(r"[^\n]+", text):
+        line = m.group()
+        stripped = line.strip()
+        # a line of bare asterisks is a section break, not a rating
+        if len(stripped) <= 40 and _LINE_RE.fullmatch(stripped) and not _BREAK.fullmatch(stripped):
+            start = m.start() + line.index(stripped)
+            out.append((_LINE_TIER, _found(text, start, start + len(stripped), start,
+                                           start + len(stripped))))
+    for lo, hi in _end_paragraphs(text):
+        paragraph = text[lo:hi]
+        matches = [(m.start(), m.end()) for m in _LOOSE_RE.finditer(paragraph)]
+        matches += [(m.start("value"), m.end("value")) for m in _LOOSE_COUNT_RE.finditer(
+            paragraph)]
+        for start, end in matches:
+            prefix = _sentence_prefix(paragraph, start)
+            if _OTHER_GIVER.search(prefix) or _DATE_CONTEXT.search(prefix):
+                continue
+            out.append((_LOOSE_TIER, _found(text, lo + start, lo + end, lo + start, lo + end)))
+    return out
+
+
+def find_grade(text: str) -> GradeFound | None:
+    """The grade the critic wrote in `text`, or None.
+
+    Rating labels ("Rating: ***1/2", "Grade: B+", "RATING (0 TO ****): **") come first,
+    then the critic's own award ("I give it four stars", "on a scale of 1 to 10, a 7"),
+    then a line that is only a grade ("3.5/5"), then a scaled grade in the first or last
+    paragraph. Within the best tier that has a score, candidates must agree (within
+    AGREEMENT_POINTS); the one nearest an end of the text wins, else None.
+    """
+    if not text:
+        return None
+    found = _candidates(text)
+    scored = [(t, g) for t, g in found if g.score is not None]
+    pool = scored or [(t, g) for t, g in found if t == _LABEL_TIER]
+    if not pool:
+        return None
+    best = min(t for t, _ in pool)
+    tier = [g for t, g in pool if t == best]
+    if scored:
+        scores = [g.score for g in tier if g.score is not None]
+        if max(scores) - min(scores) > AGREEMENT_POINTS:
+            return None
+    elif len({g.text for g in tier}) > 1:
+        return None
+    return min(tier, key=lambda g: min(g.start, len(text) - g.end))

@@ -221,8 +221,9 @@ def _csv_rows(stream: BinaryIO, source: str) -> Iterator[RawInput | IngestFailur
 _FETCHABLE = ("text/html", "application/xhtml+xml", "text/plain")
 
 
-def fetch_url(url: str, timeout: float = URL_TIMEOUT_S) -> RawInput | IngestFailure:
+def fetch_url(url: str, timeout: float | None = None) -> RawInput | IngestFailure:
     """Fetch one page with a real HTTP client: timeout, size limit, content-type check."""
+    timeout = URL_TIMEOUT_S if timeout is None else timeout
     try:
         with httpx.Client(
             timeout=timeout, follow_redirects=True, max_redirects=5,

@@ -1,0 +1,147 @@
+"""Surface patterns shared by the extraction rules: names, CAPS titles, title-case runs.
+
+spaCy finds people; these patterns find what it misses in the slots where critics put
+names ("directed by ___", "___ (Role)") and the titles it finds badly. Everything returns
+character offsets into the review text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+# One word of a personal name: "Nicolas", "O'Brien", "McConaughey", "Mary-Louise", "J.E."
+NAME_WORD = r"(?:(?:[A-Z]\.\s?)+|[A-Z][a-z]*(?:['’]?[A-Z][a-z]+)*(?:-[A-Z][a-z]+)?)"
+_PARTICLE = r"(?:de|da|di|del|della|van|von|der|den|la|le|du|dos|ter|bin|St\.)"
+NAME = rf"{NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{NAME_WORD}){{0,3}}(?:,?\s+Jr\.)?"
+NAME_RE = re.compile(NAME)
+
+_NOT_NAMES = frozenset(
+    """The A An This That These Those It Its He She His Her Him They Their Them We Our You
+    Your I My Me In On At Of For To From With By And But Or Nor So Yet If When While As
+    After Before Then There Here What Who Why How Where Which Not No Yes Still Even Just
+    Only Also Like Unlike God Lord Hollywood Oscar Oscars Academy Award Awards Christmas
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April
+    May June July August September October November December Mr Mrs Ms Dr Miss Sir
+    Film Movie Picture Cast Director Producer Producers Screenplay Music Cinematography
+    Starring Rated Running Length Released Date Mom Dad Mother Father Uncle Aunt
+    American English French British German Italian Japanese Chinese Spanish Indian
+    Irish Russian Jewish Catholic Christian Black White Part Act Scene Chapter
+    Episode Volume Book Each Every Some Many Most All Both One Two Three Four Five""".split()
+)
+_MONTHS = re.compile(
+    r"^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?$"
+)
+
+
+def is_plausible_name(name: str) -> bool:
+    """A capitalised 1-4 word string that could be a person's name."""
+    words = name.replace(",", " ").split()
+    if not words or len(words) > 5:
+        return False
+    if words[0] in _NOT_NAMES or words[-1] in _NOT_NAMES:
+        return False
+    if any(_MONTHS.match(w) for w in words):
+        return False
+    letters = [w for w in words if not re.fullmatch(r"(?:[A-Z]\.)+|Jr\.?|St\.", w)]
+    if not letters:
+        return False
+    # ALL-CAPS words are titles in the critics who write them that way, not names
+    if any(w.isupper() and len(w.strip(".'’")) > 1 for w in letters):
+        return False
+    return all(re.fullmatch(NAME_WORD + r"(?:['’]s?)?", w) or w.islower() for w in words)
+
+
+# --- ALL-CAPS titles ----------------------------------------------------------------------
+
+_CAPS_WORD = r"[A-Z0-9][A-Z0-9'’&.\-]*[A-Z0-9!?'’]|[A-Z]"
+_CAPS_RUN = re.compile(
+    rf"(?<![\w'’])(?:{_CAPS_WORD})(?:(?:[ ]|:[ ]|,[ ](?=[A-Z]{{2}})|[ ]-[ ]|[ ]&[ ])(?:{_CAPS_WORD}))*"
+    r"(?![\w])"
+)
+_ACRONYMS = frozenset(
+    """TV FBI CIA USA US UK NY LA PG PG-13 R NC-17 G MPAA DVD VHS AIDS HIV NASA IRA KGB CEO
+    UN NBA NFL CNN HBO MTV ABC CBS NBC BBC PBS OK II III IV AM PM A I WWII WWI U.S. U.K.
+    CD DNA IQ ID GI VIP SWAT LAPD NYPD IMAX CGI FX NRA USSR SS ER AKA A.K.A. MD DC
+    PS NB RAF LSD SAT SATS UFO IRS DEA ATF DJ MC R&B VCR ESP SF L.A. N.Y. D.C.""".split()
+)
+
+
+@dataclass(frozen=True)
+class TextSpan:
+    start: int
+    end: int
+    text: str
+
+
+def caps_titles(text: str) -> list[TextSpan]:
+    """Runs of ALL-CAPS words that read as titles (acronyms and shouted words left out)."""
+    out: list[TextSpan] = []
+    for m in _CAPS_RUN.finditer(text):
+        run = m.group(0).rstrip(":,.-&' ")
+        start = m.start()
+        if run.endswith(("'", "’")) and text[start + len(run) : start + len(run) + 1] == "s":
+            run = run[:-1]  # TRIPPIN's -> the possessive, not part of the title
+        words = run.split()
+        letters = sum(c.isalpha() for c in run)
+        if letters < 2:
+            continue
+        if len(words) == 1:
+            word = words[0].strip(".'’!?")
+            if word in _ACRONYMS or word.lower() in STOP_WORDS or len(word) < 3:
+                continue
+            if "." in word:  # initials such as "J.R."
+                continue
+        elif all(w in _ACRONYMS for w in words):
+            continue
+        out.append(TextSpan(start, start + len(run), run))
+    return out
+
+
+# --- Title-case runs ---------------------------------------------------------------------
+
+_SMALL = r"(?:of|the|in|at|a|an|and|to|on|for|with|from|by|or|vs\.?|de|la|le|du|des|von|is|my|me|not)"
+_TITLE_WORD = r"(?:[A-Z][\w'’\-]*|\d[\d,.]*|[A-Z]\.)"
+TITLE_RUN = rf"{_TITLE_WORD}(?:[ ](?:{_SMALL}[ ])*{_TITLE_WORD})*"
+TITLE_RUN_RE = re.compile(rf"(?<![\w'’]){TITLE_RUN}")
+
+SENTENCE_OPENERS = frozenset(
+    """But And Or So Yet If When While As In On At Of For To From With By After Before Then
+    There Here What Who Why How Where Which Not No Yes Still Even Just Only Also Like
+    Unlike Although Though Because Since Once Until Unless Despite Ultimately Indeed
+    However Meanwhile Now Today Perhaps Maybe Sometimes Often It Its This That These Those
+    He She They We I You His Her Their Our My Your Is Was Are Were Has Have Had Do Does
+    Did Will Would Can Could Should Might Must Every Each Some Many Most All Both Such
+    Instead Later Earlier Finally First Second Third Last Next Sure Well Oh Yes""".split()
+)
+
+
+def title_case_runs(text: str) -> list[TextSpan]:
+    """Maximal runs of capitalised words (small words allowed inside), opener words trimmed."""
+    out: list[TextSpan] = []
+    for m in TITLE_RUN_RE.finditer(text):
+        start, run = m.start(), m.group(0)
+        words = run.split(" ")
+        while words and words[0] in SENTENCE_OPENERS:
+            start += len(words[0]) + 1
+            words = words[1:]
+        while words and re.fullmatch(_SMALL, words[-1]):
+            words = words[:-1]
+        if not words:
+            continue
+        run = " ".join(words)
+        run = re.sub(r"['’]s?$", "", run) if not run.endswith("s'") else run[:-1]
+        if run.isupper() and len(run) > 1:
+            continue  # handled as a CAPS title
+        out.append(TextSpan(start, start + len(run), run))
+    return out
+
+
+def overlaps(a_start: int, a_end: int, spans: list[TextSpan] | list[tuple[int, int]]) -> bool:
+    for span in spans:
+        s, e = (span.start, span.end) if isinstance(span, TextSpan) else span
+        if s < a_end and a_start < e:
+            return True
+    return False

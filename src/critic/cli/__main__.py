@@ -1,0 +1,3 @@
+from critic.cli.main import cli
+
+cli()
