@@ -24,7 +24,7 @@ $(VENV)/.installed: pyproject.toml
 
 demo: install
 	rm -f $(DEMO_DB)*
-	$(CRITIC) --db $(DEMO_DB) ingest --quiet examples/
+	$(CRITIC) --db $(DEMO_DB) ingest --quiet examples/seeds examples/samples
 	$(CRITIC) --db $(DEMO_DB) films
 	$(CRITIC) --db $(DEMO_DB) film "Leaving Las Vegas"
 

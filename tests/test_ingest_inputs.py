@@ -99,7 +99,7 @@ def test_missing_path_and_unsupported_type_are_named(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("data", "expected"),
     [
-        ("Café au lait, déjà vu — a review".encode("latin-1"), "Café au lait, déjà vu"),
+        ("Café au lait, déjà vu; a review of a naïve film, très bien".encode("latin-1"), "Café au lait, déjà vu"),
         ("Crème brûlée for the eyes".encode("utf-16"), "Crème brûlée"),
         ("Plain UTF-8: naïve".encode("utf-8"), "naïve"),
         ("BOM first".encode("utf-8-sig"), "BOM first"),

@@ -20,7 +20,7 @@ REVIEW = (
 
 
 def test_examples_folder_ingests_every_format(library: Library) -> None:
-    report = library.ingest([str(EXAMPLES)])
+    report = library.ingest([str(EXAMPLES / "seeds"), str(EXAMPLES / "samples")])
     assert not report.failed, report.failed
     titles = {f["title"] for f in library.films()}
     assert {"Tideline", "Ember Road", "The Salt Choir"} <= titles
@@ -35,7 +35,7 @@ def test_html_page_gives_text_critic_outlet_date_and_grade(library: Library) -> 
     assert review["critic"] == "Marta Quell"
     assert review["outlet"] == "The Harbour Gazette"
     assert review["published"] == "2024-03-14"
-    assert review["grade"] == "B+" and review["score"] == 75 and review["score_source"] == "grade"
+    assert review["grade"] == "B+" and review["score"] == 83 and review["score_source"] == "grade"
     assert "You May Like" not in review["text"] and "Copyright" not in review["text"]
     assert "Share on Facebook" not in review["text"]
 
@@ -84,7 +84,7 @@ def test_one_film_from_different_spellings_of_its_title(library: Library, tmp_pa
 
 
 def test_full_text_search_finds_reviews_and_ignores_query_syntax(library: Library) -> None:
-    library.ingest([str(EXAMPLES)])
+    library.ingest([str(EXAMPLES / "seeds"), str(EXAMPLES / "samples")])
     hits = library.search("lighthouse keeper")
     assert hits["reviews"] and all(h["film"]["title"] == "Tideline" for h in hits["reviews"])
     assert library.search('"unbalanced AND (quote') == {"query": '"unbalanced AND (quote',
@@ -95,7 +95,7 @@ def test_export_writes_every_review_as_jsonl_and_csv(library: Library) -> None:
     import csv
     import io
 
-    library.ingest([str(EXAMPLES)])
+    library.ingest([str(EXAMPLES / "seeds"), str(EXAMPLES / "samples")])
     n = library.counts()["reviews"]
     out = io.StringIO()
     assert library.export(out, "jsonl") == n

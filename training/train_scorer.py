@@ -28,7 +28,7 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from multiprocessing import Pool
 from pathlib import Path
 from typing import Any
@@ -211,10 +211,10 @@ class Config:
 
     max_features: int = 200_000
     min_df: int = 3
-    subjectivity_weight: float = 1.0  # sentence weight = 1 + this * P(subjective) ...
+    subjectivity_weight: float = 3.0  # sentence weight = 1 + this * P(subjective) ...
     closing_weight: float = 1.0  # ... + this for the closing sentences (verdicts come last)
     closing_from: float = 0.8  # relative position where "closing" starts
-    c_fresh: float = 8.0
+    c_fresh: float = 2.0
     alpha_rating: float = 1.0
     # total sample weight per corpus, as a share of its row count
     corpus_weight: dict[str, float] = field(

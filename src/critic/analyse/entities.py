@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -32,7 +34,8 @@ _NOT_NAMES = frozenset(
     Episode Volume Book Each Every Some Many Most All Both One Two Three Four Five""".split()
 )
 _MONTHS = re.compile(
-    r"^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?$"
+    r"^(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|Jun(?:e)?|Jul(?:y)?|Aug(?:ust)?|"
+    r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?$"
 )
 
 
@@ -85,8 +88,7 @@ def caps_titles(text: str) -> list[TextSpan]:
         if run.endswith(("'", "’")) and text[start + len(run) : start + len(run) + 1] == "s":
             run = run[:-1]  # TRIPPIN's -> the possessive, not part of the title
         words = run.split()
-        letters = sum(c.isalpha() for c in run)
-        if letters < 2:
+        if not any(sum(c.isalpha() for c in w) >= 2 and w.strip(".'’!?:") not in _ACRONYMS for w in words):
             continue
         if len(words) == 1:
             word = words[0].strip(".'’!?")
@@ -145,3 +147,71 @@ def overlaps(a_start: int, a_end: int, spans: list[TextSpan] | list[tuple[int, i
         if s < a_end and a_start < e:
             return True
     return False
+
+
+@lru_cache(maxsize=1)
+def first_names() -> frozenset[str]:
+    """Shipped list of first names of film people (empty when not shipped)."""
+    try:
+        data = resources.files("critic.resources").joinpath("first_names.txt").read_text("utf-8")
+    except (FileNotFoundError, ModuleNotFoundError):
+        return frozenset()
+    return frozenset(data.split())
+
+
+def starts_with_first_name(name: str) -> bool:
+    """"Nicolas Cage", "M. Night Shyamalan": a first name or an initial, then more."""
+    words = name.split()
+    if len(words) < 2:
+        return False
+    first = words[0]
+    return bool(re.fullmatch(r"(?:[A-Z]\.\s?)+", first)) or first in first_names()
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A resolved mention: `name` is the canonical person or character it refers to."""
+
+    start: int
+    end: int
+    name: str
+    kind: str  # "person" (a real person) or "character" (someone in the story)
+
+
+class Mentions:
+    """A review's resolved mentions in text order, for "who is he?" questions."""
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        self.items = sorted(mentions, key=lambda m: (m.start, -m.end))
+        self._ends = [m.end for m in self.items]
+
+    def before(
+        self, pos: int, kinds: tuple[str, ...] = ("person",), since: int = 0
+    ) -> Mention | None:
+        """The nearest mention of one of `kinds` that ends at or before `pos` (not before `since`)."""
+        for m in reversed(self.items):
+            if m.end > pos:
+                continue
+            if m.start < since:
+                return None
+            if m.kind in kinds:
+                return m
+        return None
+
+    def within(self, start: int, end: int, kinds: tuple[str, ...] = ("person",)) -> list[Mention]:
+        return [m for m in self.items if start <= m.start and m.end <= end and m.kind in kinds]
+
+    def at(self, start: int, end: int) -> Mention | None:
+        for m in self.items:
+            if m.start <= start and end <= m.end:
+                return m
+        return None
+
+    def ending_near(
+        self, pos: int, slack: int = 1, kinds: tuple[str, ...] = ("person",)
+    ) -> Mention | None:
+        """A mention that ends at `pos` or up to `slack` characters before it."""
+        for m in self.items:
+            if pos - slack <= m.end <= pos and m.kind in kinds:
+                return m
+        return None

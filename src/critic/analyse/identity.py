@@ -145,6 +145,7 @@ class NameIndex:
         self._full: dict[tuple[str, str], str] = {}
         self._by_surname: dict[str, set[tuple[str, str]]] = defaultdict(set)
         self._single: dict[str, str] = {}
+        self._by_first: dict[str, set[tuple[str, str]]] = defaultdict(set)
 
     def add(self, name: str) -> str:
         """Register a name; returns its canonical form (the first, longest-spelled, seen)."""
@@ -160,6 +161,7 @@ class NameIndex:
         if key not in self._full:
             self._full[key] = clean_name(name)
             self._by_surname[key[0]].add(key)
+            self._by_first[name_tokens(name)[0]].add(key)
         return self._full[key]
 
     def resolve(self, name: str) -> str | None:
@@ -174,9 +176,13 @@ class NameIndex:
         keys = self._by_surname.get(key[0], set())
         if len(keys) == 1:
             return self._full[next(iter(keys))]
-        if not keys:
-            return self._single.get(key[0])
-        return None
+        if keys:
+            return None
+        if key[0] in self._single:
+            return self._single[key[0]]
+        # "Ben" for "Ben Sanderson": a first name alone, when only one full name has it
+        firsts = self._by_first.get(key[0], set())
+        return self._full[next(iter(firsts))] if len(firsts) == 1 else None
 
     def names(self) -> list[str]:
         return list(self._full.values()) + [

@@ -16,6 +16,8 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+VERSION = "1"
+
 # Metacritic-style letter table: B is 75 and each step is about a third of a letter.
 LETTER_SCORES: dict[str, float] = {
     "A+": 100, "A": 100, "A-": 91,
@@ -86,8 +88,8 @@ _ON_A_SCALE = re.compile(
 )
 _TRAILING = re.compile(r"(?:[\s.!,;:]+|\s+(?:rating|overall|from\s+(?:me|us)|at\s+all))$")
 _TRAILING_PAREN = re.compile(r"\s*\((?P<inner>[^()]*)\)$")
-_LETTER = re.compile(r"^([A-F])\s*(\+|-|plus|minus)?$", re.IGNORECASE)
-_LETTER_PAIR = re.compile(r"^([A-F][+-]?)\s*/\s*([A-F][+-]?)$")
+_LETTER = re.compile(r"^([A-DF])\s*(\+|-|plus|minus)?$", re.IGNORECASE)
+_LETTER_PAIR = re.compile(r"^([A-DF][+-]?)\s*/\s*([A-DF][+-]?)$")
 _HALF_STAR = re.compile(
     r"^(?:(?:one\s+|a\s+)?half(?:\s+of)?(?:\s+a)?|1/2(?:\s+of)?(?:\s+a)?)\s*(?=stars?\b|\*)"
 )
@@ -289,7 +291,8 @@ _F_DEN = r"(?:100|10|[2-8]|(?i:four|five|ten)|\*{2,5}|★{2,5})"
 _F_DEN_COMMON = r"(?:100|10|4|5|(?i:four|five|ten)|\*{4,5}|★{4,5})"
 _F_STARS = r"(?:[ \t]*(?i:stars?)\b)?"
 _F_HALFSTAR = (
-    r"(?i:(?:(?:one\s+|a\s+)?half(?:\s+of)?(?:\s+a)?|1/2(?:\s+of)?(?:\s+a)?)\s*(?:stars?\b|\*))"
+    r"(?i:(?:(?:one\s+|a\s+)?half(?:\s+of)?(?:\s+a)?|1/2(?:\s+of)?(?:\s+a)?)\s*(?:stars?\b|\*)"
+    r"(?:[ \t]*(?:/|out\s+of)[ \t]*(?:4|5|four|five|\*{4,5}))?)"
 )
 _F_GLYPH = r"(?:★{1,5}(?:[ \t]?½)?☆{0,5}|☆{2,5})"
 
@@ -305,11 +308,13 @@ def _f_scaled(den: str, of: bool) -> str:
 
 
 _F_COUNT = rf"(?:{_F_HALFSTAR}|{_F_NUM}{_F_HALF}?[ \t]+(?i:stars?)\b)"
-_F_LETTER = r"(?:[A-F][+-]?[ \t]*/[ \t]*[A-F][+-]?|[A-F](?:[+-]|[ \t](?:plus|minus)\b)?)(?![\w+-])"
+_F_LETTER = (
+    r"(?:[A-DF][+-]?[ \t]*/[ \t]*[A-DF][+-]?|[A-DF](?:[+-]|[ \t](?:plus|minus)\b)?)(?![\w+-])"
+)
 _F_BARE = r"\d{1,3}(?:\.\d{1,2})?(?![\d/])"
 # A grade ends the clause: a lower-case word after it means prose ("a grade B movie",
 # "7 out of 10 people", "a 3/4 scale").
-_F_END = r"(?![ \t]*[a-z\d/])"
+_F_END = r"(?![ \t]*[a-z\d/*])"
 
 _LABEL_RE = re.compile(
     r"(?<![\w-])(?P<lead>(?i:(?:(?:my|our|overall|final|alternative|star)\s+)*"
@@ -322,7 +327,8 @@ _LABEL_RE = re.compile(
 )
 _AWARD_RE = re.compile(
     r"(?<![\w-])(?P<lead>(?:I|[Ww]e)(?:'d|'ll|\s+would|\s+will|\s+can)?"
-    r"(?:\s+(?!not\b|never\b)[a-z]+){0,2}?\s+(?:give|award|rate|grade)\s+"
+    r"(?:\s+(?!not\b|never\b|love\b|like\b|want|wish|could\b|might\b)[a-z]+){0,2}?"
+    r"\s+(?:give|award|rate|grade)\s+"
     r"(?:it|this(?:\s+(?:one|film|movie|picture|show))?|the\s+(?:film|movie|picture|show|flick))"
     r"\s+(?:(?:a|an|just|only|absolutely)\s+)*)"
     rf"(?P<value>{_F_HALFSTAR}|{_f_starlike(_F_DEN)}|{_f_scaled(_F_DEN, True)}|{_F_COUNT}"
@@ -338,22 +344,23 @@ _AWARD_RE = re.compile(
 )
 _LINE_RE = re.compile(
     rf"(?:{_F_HALFSTAR}|{_f_starlike(_F_DEN_COMMON)}|{_f_scaled(_F_DEN_COMMON, False)}"
-    rf"|{_F_COUNT}|[A-F][+-]|[A-F][+-]?[ \t]*/[ \t]*[A-F][+-]?)[.!]?"
+    rf"|{_F_COUNT}|[A-DF][+-]|[A-DF][+-]?[ \t]*/[ \t]*[A-DF][+-]?)[.!]?"
 )
 _LOOSE_RE = re.compile(
     rf"(?<![\w/.,*-])(?:{_f_scaled(_F_DEN_COMMON, False)}"
     rf"|\*{{1,4}}[ \t]?(?:1/2|½)(?:[ \t]*(?:/|(?i:out\s+of))[ \t]*{_F_DEN_COMMON})?{_F_STARS}"
     rf"|\*{{1,5}}[ \t]*(?:/|(?i:out\s+of))[ \t]*{_F_DEN_COMMON}{_F_STARS}"
-    rf"|{_F_GLYPH}{_F_STARS}){_F_END}(?![ \t]*=)"
+    rf"|{_F_GLYPH}{_F_STARS})(?=[ \t]*(?:$|[\n.,;:!?)\]\"'(-]))"
 )
 _BREAK = re.compile(r"[*\s.!]+")
 _LOOSE_COUNT_RE = re.compile(rf"(?:^|(?<=[.!?:\n]))[ \t]*(?P<value>{_F_COUNT})[ \t]*[.!]?[ \t]*$")
 # Someone else's rating ("My son gave it ***"), or a date ("released on 3/10").
 _OTHER_GIVER = re.compile(
     r"\b(?:gave|gives|give|giving|rated|rates|rating|awarded|awards|he|she|they|his|her|their"
-    r"|son|daughter|friend|wife|husband|kids?|children)\b",
+    r"|son|daughter|friend|wife|husband|kids?|children|imdb|votes|average|score)\b",
     re.IGNORECASE,
 )
+_REFERENCE = re.compile(r"\w[ \t]*\([^()\n]{0,8}$")
 _DATE_CONTEXT = re.compile(r"\b(?:on|released?|date|since|from|until|by|through)\s*$", re.I)
 _NOT_A_GRADE_LABEL = re.compile(r"(?:mpaa|classification|no)\s*$", re.IGNORECASE)
 
@@ -362,6 +369,10 @@ _NOT_A_GRADE_LABEL = re.compile(r"(?:mpaa|classification|no)\s*$", re.IGNORECASE
 _LABEL_TIER, _AWARD_TIER, _LINE_TIER, _LOOSE_TIER = range(4)
 # Candidates of one tier that differ by more than this disagree; then nothing is returned.
 AGREEMENT_POINTS = 12.5
+
+
+# A key to a star scale ("**** = A must see. *** = Excellent", "***** Unmissable **** Good").
+_LEGEND = re.compile(r"[ \t]*(?:=|[-:]?[ \t]*[A-Z][\w' ]{0,30}?[ \t]+\*)")
 
 
 def _found(text: str, start: int, end: int, value_start: int, value_end: int) -> GradeFound:
@@ -411,8 +422,10 @@ def _candidates(text: str) -> list[tuple[int, GradeFound]]:
             prefix = _sentence_prefix(paragraph, start)
             if _OTHER_GIVER.search(prefix) or _DATE_CONTEXT.search(prefix):
                 continue
+            if _REFERENCE.search(paragraph, 0, start):  # "MEN IN BLACK (7/10)": another film
+                continue
             out.append((_LOOSE_TIER, _found(text, lo + start, lo + end, lo + start, lo + end)))
-    return out
+    return [(tier, g) for tier, g in out if not _LEGEND.match(text, g.end)]
 
 
 def find_grade(text: str) -> GradeFound | None:

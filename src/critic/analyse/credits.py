@@ -1,0 +1,226 @@
+"""Who did what on the film, read from the prose: "Nicolas Cage plays Ben Sanderson",
+"Ben Sanderson (Nicolas Cage)", "a prostitute (Shue)", "written and directed by X",
+"director-screenwriter X", "from a novel by X", "his own musical score", cameo lists.
+
+Rules return candidates with the name exactly as written and where it is; whether a
+name is a real person, and who "he" is, is decided by the caller, which knows the
+review's people (extract.py).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from critic.analyse.entities import NAME
+
+JOBS = (
+    "actor",
+    "director",
+    "screenwriter",
+    "composer",
+    "cinematographer",
+    "editor",
+    "producer",
+    "author",
+    "other",
+)
+
+
+@dataclass
+class Candidate:
+    name: str  # as written; "" when `pronoun` says who
+    start: int
+    end: int
+    job: str
+    character: str | None = None
+    char_start: int | None = None
+    note: str | None = None
+    pronoun: bool = False  # name is a pronoun (or a possessive) at `start`, to resolve
+    rule: str = ""
+
+
+_N = rf"(?P<name>{NAME})"
+_DET = r"(?:a|an|the|his|her|their|its|my|our|your|one|two|some)"
+_NP = r"(?P<np>(?:[\w'’\-]+\s+){0,4}?[a-z][\w\-]*)"
+_LIST = rf"(?P<list>{NAME}(?:\s*,\s*{NAME})*(?:,?\s+(?:and|&)\s+{NAME})?)"
+_SKIP = r"(?:[a-z][\w\-]*\s+){0,3}?"
+_PAREN_OPT = r"(?:\s*\([^()]{0,80}\))?"  # "Figgis (Stormy Monday), who adapted"
+
+_CREW: list[tuple[tuple[str, ...], str]] = [
+    (("director", "screenwriter"), rf"\b(?i:written\s+and\s+directed\s+by)\s+{_SKIP}{_N}"),
+    (("director", "screenwriter"), rf"\b(?i:writer|screenwriter)[-/ ](?:and\s+)?director\s*,?\s+{_N}"),
+    (("director", "screenwriter"), rf"\b(?i:director)[-/ ](?:and\s+)?(?:co-?)?(?:screen)?writer\s*,?\s+{_N}"),
+    (("director", "producer"), rf"\b(?i:producer[-/]director|director[-/]producer)\s*,?\s+{_N}"),
+    (("director",), rf"\b(?i:directed|helmed|megaphoned)\s+by\s+{_SKIP}{_N}"),
+    (("director",), rf"\b(?i:director|filmmaker|film-maker|helmer)\s*,?\s+{_N}"),
+    (("director",), rf"\b(?i:direction)\s+(?:of|by|from)\s+{_N}"),
+    (("director",), rf"{_N}['’]s?\s+(?:[a-z\-]+\s+){{0,2}}?direction\b"),
+    (("director",), rf"{_N}{_PAREN_OPT},?\s+(?:who\s+)?(?:also\s+)?directs\b"),
+    (("director",), rf"{_N},?\s+who\s+(?:also\s+)?directed\s+(?:the\s+film|this|it)\b"),
+    (("screenwriter",), rf"\b(?i:screenplay|script|scenario)\s+(?:is\s+|was\s+)?(?:written\s+)?by\s+{_N}"),
+    (("screenwriter",), rf"\b(?i:written|scripted|penned|co-written)\s+by\s+{_SKIP}{_N}"),
+    (("screenwriter",), rf"\b(?i:screenwriters?|scriptwriters?|scripters?|co-writers?|writers?)\s*,?\s+{_N}"),
+    (("screenwriter",), rf"{_N}['’]s?\s+(?:[a-z\-]+\s+){{0,3}}?(?:script|screenplay)\b"),
+    (("screenwriter",), rf"\b(?i:adapted)\s+(?:for\s+the\s+screen\s+)?by\s+{_N}"),
+    (("screenwriter",), rf"{_N}{_PAREN_OPT},?\s+(?:who\s+)?(?:also\s+)?adapted\b"),
+    (("author",), rf"\b(?i:novel|book|story|memoir|play|short\s+story|best-?seller)s?\s+(?:of\s+the\s+same\s+name\s+)?by\s+(?:the\s+late\s+)?(?:author\s+|novelist\s+|playwright\s+|writer\s+)?{_N}"),
+    (("author",), rf"\b(?i:novelist|author|playwright)\s*,?\s+{_N}"),
+    (("author",), rf"{_N}['’]s?\s+(?:[a-z\-]+\s+){{0,2}}?(?:novel|book|memoir|play|bestseller)\b"),
+    (("composer",), rf"\b(?i:music|score|soundtrack)\s+(?:is\s+|was\s+)?(?:composed\s+)?by\s+{_N}"),
+    (("composer",), rf"\b(?i:composer)\s*,?\s+{_N}"),
+    (("composer",), rf"{_N}['’]s?\s+(?:[a-z\-]+\s+){{0,3}}?(?:score|music)\b"),
+    (("cinematographer",), rf"\b(?i:cinematographer|director\s+of\s+photography|photographer)\s*,?\s+{_N}"),
+    (("cinematographer",), rf"\b(?i:photographed|shot|lensed)\s+by\s+{_N}"),
+    (("cinematographer",), rf"\b(?i:cinematography)\s+(?:is\s+|was\s+)?by\s+{_N}"),
+    (("cinematographer",), rf"{_N}['’]s?\s+(?:[a-z\-]+\s+){{0,2}}?(?:cinematography|camera\s+work|photography)\b"),
+    (("editor",), rf"\b(?i:edited|cut)\s+by\s+{_N}"),
+    (("editor",), rf"\b(?i:film\s+)?editor\s*,?\s+{_N}"),
+    (("producer",), rf"\b(?i:produced|bankrolled)\s+by\s+{_N}"),
+    (("producer",), rf"\b(?i:executive\s+)?producer\s*,?\s+{_N}"),
+]
+_CREW_RE = [(jobs, re.compile(p)) for jobs, p in _CREW]
+
+_PLAYS = re.compile(
+    rf"{_N}(?:,[^,.;()]{{1,60}},)?\s+(?:[a-z]+\s+){{0,3}}?"
+    r"(?:plays|playing|portrays|portraying|stars\s+as|starring\s+as|is\s+cast\s+as|"
+    r"appears\s+as|co-stars\s+as|takes\s+on\s+the\s+role\s+of|is\s+(?:wonderful|excellent|"
+    r"superb|fine|good|convincing|terrific)\s+as)\s+"
+    rf"(?:(?P<char>{NAME})|{_DET}\s+{_NP})",
+)
+_AS = re.compile(rf"{_N}\s+(?:is\s+|was\s+)?as\s+(?P<char>{NAME})\b")
+_AS_PRONOUN = re.compile(
+    rf"(?:^|[.;!?]\s+|\b(?:But|And|Yet|So)\s+)as\s+(?P<char>{NAME})(?:\s+in\s+[^,.;]{{1,60}})?,\s+(?P<pron>he|she)\b"
+)
+_PLAYED_BY = re.compile(
+    rf"(?:(?P<char>{NAME})|\b{_DET}\s+{_NP}),?\s+(?:who\s+)?(?:is\s+|was\s+)?(?:played|portrayed)\s+"
+    rf"(?:[a-z\-]+\s+){{0,9}}?by\s+(?:[a-z\-]+\s+){{0,2}}?{_N}"
+)
+_CAST_LIST = re.compile(
+    r"\b(?P<cue>cameos?|cameo\s+appearances?|appearances|turns|"
+    r"starring|co-starring|featuring|stars|co-stars|supporting\s+cast\s+(?:includes|of)|"
+    r"cast\s+(?:includes|including|of))\s+(?:(?:by|from|include|includes|are|is)\s+)?"
+    + _LIST
+)
+_ACTOR_EVIDENCE = [
+    re.compile(rf"{_N}['’]s?\s+(?:[a-z\-]+\s+){{0,2}}?(?:performance|portrayal|acting|turn\s+as|screen\s+presence)\b"),
+    re.compile(rf"\b(?:performances?|portrayals?|turns?)\s+(?:of|by|from)\s+{_N}"),
+    re.compile(rf"(?<![A-Z]\w)\b(?:actor|actress|co-?star|newcomer|star)\s+{_N}"),
+    re.compile(rf"{_N}\s+(?:gives|delivers|turns\s+in|offers)\s+(?:[\w\-]+\s+){{0,5}}?(?:performance|portrayal|turn)\b"),
+]
+_PRONOUN_JOBS = re.compile(
+    r"\b(?:he|she)\s+(?:also\s+)?(?P<verbs>(?:stars|directs|writes|co-writes|edits|produces|scores)"
+    r"(?:(?:,\s*|,?\s+and\s+)(?:stars|directs|writes|co-writes|edits|produces|scores))*)\b"
+)
+_VERB_JOB = {
+    "stars": "actor",
+    "directs": "director",
+    "writes": "screenwriter",
+    "co-writes": "screenwriter",
+    "edits": "editor",
+    "produces": "producer",
+    "scores": "composer",
+}
+_OWN_SCORE = re.compile(
+    r"\b(?:his|her)\s+own\s+(?:[\w\-]+\s+){0,3}?(?:musical\s+)?(?:score|music|soundtrack)\b"
+)
+_PAREN = re.compile(r"\(([^()\n]{1,160})\)")
+_PAREN_ACTOR = re.compile(
+    rf"^\s*(?:played\s+by\s+)?(?:the\s+)?{_N}(?P<rest>(?:\s+(?:in|as|who|giving|doing|delivering|playing)\b.*|\s*[-–—;].*|\s*)?)$"
+)
+_LEFT_CHAR = re.compile(rf"(?P<char>{NAME})\s*$")
+_LEFT_NP = re.compile(rf"\b{_DET}\s+(?P<np>(?:[\w'’\-]+\s+){{0,4}}?[\w\-]+)\s*$", re.IGNORECASE)
+_NP_STOP = re.compile(r"\b(?:is|was|are|were|has|had|who|that|which|with|and|but|in|on|of|to)\b")
+
+
+def _np(np: str | None) -> str | None:
+    if not np:
+        return None
+    np = _NP_STOP.split(np)[0].strip()
+    return np or None
+
+
+def find_candidates(text: str) -> list[Candidate]:
+    """Every credit the prose rules can see, names as written (not yet validated)."""
+    out: list[Candidate] = []
+    out += _paren_pairs(text)
+    for m in _PLAYS.finditer(text):
+        char = m.group("char")
+        out.append(
+            Candidate(
+                m.group("name"), m.start("name"), m.end("name"), "actor",
+                character=char, char_start=m.start("char") if char else None,
+                note=None if char else _np(m.group("np")), rule="plays",
+            )
+        )
+    for m in _AS.finditer(text):
+        out.append(
+            Candidate(m.group("name"), m.start("name"), m.end("name"), "actor",
+                      character=m.group("char"), char_start=m.start("char"), rule="as")
+        )
+    for m in _AS_PRONOUN.finditer(text):
+        out.append(
+            Candidate("", m.start("pron"), m.end("pron"), "actor", character=m.group("char"),
+                      char_start=m.start("char"), pronoun=True, rule="as_pronoun")
+        )
+    for m in _PLAYED_BY.finditer(text):
+        char = m.group("char")
+        out.append(
+            Candidate(
+                m.group("name"), m.start("name"), m.end("name"), "actor",
+                character=char, char_start=m.start("char") if char else None,
+                note=None if char else _np(m.group("np")), rule="played_by",
+            )
+        )
+    for m in _CAST_LIST.finditer(text):
+        cameo = "cameo" in m.group("cue").lower()
+        for n in re.finditer(NAME, m.group("list")):
+            start = m.start("list") + n.start()
+            out.append(Candidate(n.group(0), start, start + len(n.group(0)), "actor",
+                                 note="cameo" if cameo else None, rule="cast_list"))
+    for rx in _ACTOR_EVIDENCE:
+        for m in rx.finditer(text):
+            out.append(Candidate(m.group("name"), m.start("name"), m.end("name"), "actor",
+                                 rule="performance"))
+    for jobs, rx in _CREW_RE:
+        for m in rx.finditer(text):
+            for job in jobs:
+                out.append(Candidate(m.group("name"), m.start("name"), m.end("name"), job,
+                                     rule="crew"))
+    for m in _PRONOUN_JOBS.finditer(text):
+        for verb in re.findall(r"[\w-]+", m.group("verbs")):
+            if verb in _VERB_JOB:
+                out.append(Candidate("", m.start(), m.start() + 2, _VERB_JOB[verb],
+                                     pronoun=True, rule="pronoun_jobs"))
+    for m in _OWN_SCORE.finditer(text):
+        out.append(Candidate("", m.start(), m.start() + 3, "composer", pronoun=True,
+                             note="score", rule="own_score"))
+    return out
+
+
+def _paren_pairs(text: str) -> list[Candidate]:
+    """"Ben Sanderson (Nicolas Cage)", "a prostitute (Shue)", "pimp (X in a cameo)"."""
+    out: list[Candidate] = []
+    for m in _PAREN.finditer(text):
+        inner = _PAREN_ACTOR.match(m.group(1))
+        if not inner:
+            continue
+        start = m.start(1) + inner.start("name")
+        name = inner.group("name")
+        rest = inner.group("rest") or ""
+        left = text[max(0, m.start() - 60) : m.start()]
+        character = char_start = note = None
+        lc = _LEFT_CHAR.search(left)
+        if lc and not left[: lc.start()].rstrip().endswith(("director", "writer", "by")):
+            character = lc.group("char")
+            char_start = m.start() - len(left) + lc.start("char")
+        else:
+            ln = _LEFT_NP.search(left)
+            note = _np(ln.group("np")) if ln else None
+        if "cameo" in rest:
+            note = f"{note} (cameo)" if note else "cameo"
+        out.append(
+            Candidate(name, start, start + len(name), "actor", character=character,
+                      char_start=char_start, note=note, rule="paren")
+        )
+    return out

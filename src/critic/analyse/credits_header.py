@@ -1,0 +1,142 @@
+"""Credit headers at the top of a review: "Cast: A, B Director: X ...", "TITLE (director: X;
+cast: A (Role), B)" and a bare leading line of cast names.
+
+A header states credits outright, so what it says is taken as fact and its lines are
+masked before the prose rules run (they would otherwise read "Director: John Gray
+Producers" as a sentence).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from critic.analyse.entities import NAME, is_plausible_name
+
+_LABELS: list[tuple[str, str | None]] = [
+    (r"Cast|Starring|Stars|With", "actor"),
+    (r"Directors?|Directed by|Dir\.", "director"),
+    (r"Executive Producers?|Producers?|Produced by", "producer"),
+    (r"Screenplay|Screenwriters?|Writers?|Written by|Script", "screenwriter"),
+    (r"Original Music|Music|Score|Composer", "composer"),
+    (r"Cinematography|Cinematographer|Director of Photography|Photography", "cinematographer"),
+    (r"Editors?|Editing|Edited by|Film Editor", "editor"),
+    (r"Based on|Novel|Book|Story", "author"),
+    (
+        r"Released by|U\.S\. Distributor|Distributor|Date Released|Release Date|"
+        r"Running Length|Running Time|Runtime|Rated|Rating|MPAA Rating|MPAA|Country|"
+        r"Language|Studio|Genre|Year|Opens",
+        None,
+    ),
+]
+_LABEL_RE = re.compile(
+    "|".join(rf"(?P<l{i}>\b(?:{pat})\s*:)" for i, (pat, _) in enumerate(_LABELS)),
+    re.IGNORECASE,
+)
+_NAME_ITEM = re.compile(rf"^\s*(?P<name>{NAME})\s*(?:\((?P<role>[^()]*)\))?")
+_TITLE_LINE = re.compile(
+    r"^(?P<title>[^()\n:]{1,100}?)\s*(?:\((?P<year>\d{4})\)\s*)?"
+    r"\((?P<body>(?:director|dir\.|directed by)\s*:?.*)\)\s*$",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b|\b\d{1,2}/\d{1,2}/(\d{2})\b")
+_CUT = re.compile(r"\s+(?:based on|from|adapted|inspired by|with additional)\b.*$", re.I)
+
+
+@dataclass
+class HeaderCredit:
+    name: str
+    job: str
+    character: str | None
+    start: int
+    end: int
+
+
+@dataclass
+class Header:
+    spans: list[tuple[int, int]] = field(default_factory=list)  # lines that are header
+    title: str | None = None
+    title_span: tuple[int, int] | None = None
+    year: int | None = None
+    credits: list[HeaderCredit] = field(default_factory=list)
+
+
+def _names(value: str, offset: int, job: str) -> list[HeaderCredit]:
+    out: list[HeaderCredit] = []
+    value = _CUT.sub("", value) if job != "author" else re.sub(r"^.*?\bby\b", "", value)
+    pos = 0
+    # split on commas/semicolons/"and" that are outside the "(Role)" parentheses
+    for part in re.split(r",\s*(?![^()]*\))|;\s*|\s+and\s+(?![^()]*\))|\s+&\s+", value):
+        at = value.find(part, pos)
+        pos = max(pos, at + len(part)) if at >= 0 else pos
+        m = _NAME_ITEM.match(part)
+        if not m or not is_plausible_name(m.group("name")):
+            continue
+        role = m.group("role")
+        character = role.strip() if role and is_plausible_name(role.strip()) else None
+        start = offset + (at if at >= 0 else 0) + m.start("name")
+        out.append(HeaderCredit(m.group("name"), job, character, start, start + len(m.group("name"))))
+    return out
+
+
+def _labelled(line: str, offset: int) -> list[HeaderCredit] | None:
+    marks = list(_LABEL_RE.finditer(line))
+    if not marks or (marks[0].start() > 0 and len(marks) < 2):
+        return None
+    credits: list[HeaderCredit] = []
+    for i, m in enumerate(marks):
+        job = _LABELS[int(next(k for k, v in m.groupdict().items() if v)[1:])][1]
+        end = marks[i + 1].start() if i + 1 < len(marks) else len(line)
+        if job:
+            credits += _names(line[m.end() : end], offset + m.end(), job)
+    return credits
+
+
+def parse_header(text: str, max_lines: int = 4) -> Header:
+    """Find credit-header lines among the first few non-empty lines of a review."""
+    header = Header()
+    offset = 0
+    seen = 0
+    for line in text.split("\n"):
+        start, stripped = offset, line.strip()
+        offset += len(line) + 1
+        if not stripped:
+            continue
+        seen += 1
+        if seen > max_lines:
+            break
+        m = _TITLE_LINE.match(line)
+        if m:
+            header.title = m.group("title").strip()
+            header.title_span = (start + m.start("title"), start + m.start("title") + len(header.title))
+            if m.group("year"):
+                header.year = int(m.group("year"))
+            body_at = start + m.start("body")
+            for seg in re.finditer(r"[^;]+", m.group("body")):
+                credits = _labelled(seg.group(0).strip(), body_at + seg.start() + (len(seg.group(0)) - len(seg.group(0).lstrip())))
+                header.credits += credits or []
+            header.spans.append((start, start + len(line)))
+            continue
+        credits = _labelled(line, start)
+        if credits is not None:
+            header.credits += credits
+            header.spans.append((start, start + len(line)))
+            year = _YEAR.search(line) if re.search(r"Released|Release Date", line, re.I) else None
+            if year and header.year is None:
+                y = year.group(1)
+                header.year = int(year.group(0)) if not y else (1900 + int(y) if int(y) > 30 else 2000 + int(y))
+            continue
+        if seen <= 3 and _is_cast_line(stripped):
+            for credit in _names(line, start, "actor"):
+                header.credits.append(credit)
+            header.spans.append((start, start + len(line)))
+    return header
+
+
+def _is_cast_line(line: str) -> bool:
+    items = [i.strip() for i in re.split(r",|\band\b", line) if i.strip()]
+    return (
+        len(items) >= 2
+        and not re.search(r"[.!?:;\"“”]\s*$|[!?;\"“”]", line)
+        and all(2 <= len(i.split()) <= 4 and is_plausible_name(i) for i in items)
+    )

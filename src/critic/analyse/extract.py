@@ -1,0 +1,329 @@
+"""Who's who in one review: the film, the people and their credits, works, quotes.
+
+The order matters and is the point of this module: credit headers first (they state
+facts), then the people (spaCy PERSON spans plus every name a credit rule captured,
+kept when it looks like a person and not a title), then the characters (names that sit
+in a character slot), then every later mention resolved to one of them, and only then
+works and quotes, which ask "who is he?" of those mentions.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import deque
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from critic.analyse.credits import Candidate, find_candidates
+from critic.analyse.credits_header import Header, parse_header
+from critic.analyse.entities import (
+    Mention,
+    Mentions,
+    TextSpan,
+    caps_titles,
+    is_plausible_name,
+    overlaps,
+    starts_with_first_name,
+)
+from critic.analyse.films import identify_film_from, known_titles, title_key
+from critic.analyse.identity import NameIndex, clean_name, name_tokens
+from critic.analyse.nlp import Entity, entities_many
+from critic.analyse.quotes import find_quotes
+from critic.analyse.sentences import split_sentences
+from critic.analyse.works import find_works
+from critic.records import DocumentMeta, FilmGuess
+
+EXTRACTOR_ID = "critic.extract"
+EXTRACTOR_VERSION = "0.1"
+
+
+def extract(text: str, meta: DocumentMeta | None = None) -> dict[str, Any]:
+    """The per-review extraction dict (film, people, works, quotes), without "id"."""
+    return next(extract_many([(text, meta)]))
+
+
+def extract_many(
+    texts: Iterable[tuple[str, DocumentMeta | None]], batch_size: int = 16
+) -> Iterator[dict[str, Any]]:
+    """extract() over many reviews, spaCy batched; results in input order, streaming."""
+    for film, result in analyse_many(texts, batch_size):
+        yield result
+
+
+def analyse_review(text: str, meta: DocumentMeta | None = None) -> tuple[FilmGuess, dict[str, Any]]:
+    """The full FilmGuess (confidence, reasons, spans) and the extraction dict, one NER pass."""
+    return next(analyse_many([(text, meta)]))
+
+
+def analyse_many(
+    texts: Iterable[tuple[str, DocumentMeta | None]], batch_size: int = 16
+) -> Iterator[tuple[FilmGuess, dict[str, Any]]]:
+    pending: deque[tuple[str, DocumentMeta | None]] = deque()
+
+    def feed() -> Iterator[str]:
+        for text, meta in texts:
+            pending.append((text, meta))
+            yield text
+
+    for ents in entities_many(feed(), batch_size=batch_size):
+        text, meta = pending.popleft()
+        yield _Review(text, meta or DocumentMeta(), ents).run()
+
+
+@dataclass
+class _Person:
+    name: str
+    forms: set[str] = field(default_factory=set)
+    roles: dict[tuple[str, str | None], dict[str, Any]] = field(default_factory=dict)
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+
+    def add_role(self, job: str, character: str | None, note: str | None) -> None:
+        key = (job, character)
+        if job == "actor" and character is None and any(
+            j == "actor" and c for j, c in self.roles
+        ):
+            return  # "actor as Sera" already says more than "actor"
+        if job == "actor" and character:
+            bare = self.roles.pop(("actor", None), None)
+            note = note or (bare or {}).get("note")
+        role = self.roles.setdefault(key, {"job": job, "character": character, "note": None})
+        role["note"] = role["note"] or note
+
+
+class _Review:
+    def __init__(self, text: str, meta: DocumentMeta, ents: list[Entity]) -> None:
+        self.text = text
+        self.meta = meta
+        self.ents = ents
+        self.header: Header = parse_header(text)
+        self.prose = _mask(text, self.header.spans)
+        self.sentences = [(s.start, s.end) for s in split_sentences(self.prose)] or [(0, len(text))]
+        self._sent_starts = [s for s, _ in self.sentences]
+        self.index = NameIndex()
+        self.people: dict[str, _Person] = {}
+        self.characters: dict[str, str | None] = {}  # character -> actor (canonical)
+        self.char_index = NameIndex()
+
+    # -- helpers ----------------------------------------------------------------------
+    def sentence_of(self, pos: int) -> tuple[int, int]:
+        i = max(0, bisect_right(self._sent_starts, pos) - 1)
+        return self.sentences[i]
+
+    def _person(self, name: str) -> _Person:
+        canonical = self.index.add(name)
+        person = self.people.setdefault(canonical, _Person(canonical))
+        person.forms.add(clean_name(name))
+        return person
+
+    def _is_ner_person(self, start: int, end: int) -> bool:
+        return any(e.label == "PERSON" and e.start <= start and end <= e.end for e in self.ents)
+
+    def _looks_like_person(self, name: str, start: int, end: int) -> bool:
+        name = clean_name(name)
+        if not is_plausible_name(name) or title_key(name) == self.film_key:
+            return False
+        if self.index.resolve(name):
+            return True
+        if len(name.split()) > 1:
+            if starts_with_first_name(name):
+                return True
+            if not self._is_ner_person(start, end) or title_key(name) in known_titles():
+                return False
+            # a first name we do not know: believe spaCy when the surname recurs alone,
+            # as critics' second mentions do ("Takeshi Kitano" ... "Kitano")
+            last = re.escape(name.split()[-1])
+            return len(re.findall(rf"(?<![\w'’-]){last}(?![\w-])", self.prose)) > 1
+        return self._is_ner_person(start, end) and not self.char_index.resolve(name)
+
+    # -- the stages -------------------------------------------------------------------
+    def run(self) -> tuple[FilmGuess, dict[str, Any]]:
+        reliable = [c.name for c in self.header.credits] + list(self.meta.cast)
+        film = identify_film_from(self.text, self.meta, self.ents, self.header, reliable)
+        self.film = film
+        self.film_key = title_key(film.title) if film.title else None
+        self.titles = caps_titles(self.prose) + [
+            TextSpan(s.start, s.end, self.text[s.start : s.end]) for s in film.spans
+        ]
+        for credit in self.header.credits:
+            self._person(credit.name).add_role(credit.job, credit.character, None)
+            if credit.character:
+                self.characters[credit.character] = self.index.resolve(credit.name)
+                self.char_index.add(credit.character)
+        for name in self.meta.cast:
+            self._person(name).add_role("actor", None, None)
+
+        candidates = [c for c in find_candidates(self.prose) if not overlaps(c.start, c.end, self.titles)]
+        self._people_from(candidates)
+        self._characters_from(candidates)
+        mentions = self._mentions()
+        self._credits_from(candidates, mentions)
+        self._director_from_possessive(mentions)
+        works = find_works(self.prose, self.film_key, mentions, self.sentence_of, self._not_title)
+        quotes = find_quotes(
+            self.prose, mentions, self._resolve_mention, self._actor_of, self._is_cast,
+            self.sentence_of,
+        )
+        result = {
+            "film": {"title": film.title, "year": film.year},
+            "people": self._people_out(mentions),
+            "works": [w.as_dict() for w in works],
+            "quotes": [q.as_dict() for q in quotes],
+        }
+        return film, result
+
+    def _people_from(self, candidates: list[Candidate]) -> None:
+        names: list[tuple[str, int, int]] = [
+            (c.name, c.start, c.end) for c in candidates if c.name
+        ] + [(e.text, e.start, e.end) for e in self.ents if e.label == "PERSON"]
+        names = [(clean_name(n), s, e) for n, s, e in names if not overlaps(s, e, self.titles)]
+        character_slots = {clean_name(c.character) for c in candidates if c.character}
+        # full names first, so that a surname alone can find its person afterwards
+        for name, start, end in sorted(names, key=lambda x: -len(x[0].split())):
+            if name in character_slots:
+                continue
+            if len(name.split()) == 1 and not self.index.resolve(name):
+                continue  # a lone word is someone only if it is a known person's surname
+            if self._looks_like_person(name, start, end):
+                self._person(name)
+        # lone names that a credit rule put in an actor/crew slot ("a prostitute (Shue)")
+        for c in candidates:
+            if c.name and len(c.name.split()) == 1 and clean_name(c.name) not in character_slots:
+                if c.job != "actor" or c.rule in ("paren", "cast_list", "plays"):
+                    if self._looks_like_person(c.name, c.start, c.end):
+                        self._person(c.name)
+
+    def _characters_from(self, candidates: list[Candidate]) -> None:
+        for c in candidates:
+            if not c.character:
+                continue
+            char = clean_name(c.character)
+            if not is_plausible_name(char) or self.index.resolve(char) or title_key(char) == self.film_key:
+                continue
+            self.char_index.add(char)
+        # a lone NER person that is not a real person is most likely someone in the story
+        for e in self.ents:
+            name = clean_name(e.text)
+            if e.label == "PERSON" and len(name.split()) == 1 and is_plausible_name(name):
+                if not self.index.resolve(name) and not overlaps(e.start, e.end, self.titles):
+                    self.char_index.add(name)
+
+    def _mentions(self) -> Mentions:
+        found: list[Mention] = []
+        taken: list[tuple[int, int]] = list((t.start, t.end) for t in self.titles)
+        forms: list[tuple[str, str, str]] = []
+        for person in self.people.values():
+            for form in person.forms | {person.name}:
+                forms.append((form, person.name, "person"))
+                last = form.split()[-1]
+                if len(form.split()) > 1 and self.index.resolve(last) == person.name:
+                    forms.append((last, person.name, "person"))
+        for char in self.char_index.names():
+            forms.append((char, char, "character"))
+            for token in (char.split()[0], char.split()[-1]):
+                if self.char_index.resolve(token) == char or char.split()[0] == token:
+                    if not self.index.resolve(token):
+                        forms.append((token, char, "character"))
+        forms.sort(key=lambda f: -len(f[0]))
+        for form, name, kind in forms:
+            for m in re.finditer(rf"(?<![\w'’-]){re.escape(form)}(?![\w-])", self.prose):
+                if not overlaps(m.start(), m.end(), taken):
+                    found.append(Mention(m.start(), m.end(), name, kind))
+                    taken.append((m.start(), m.end()))
+        for credit in self.header.credits:
+            name = self.index.resolve(credit.name)
+            if name:
+                found.append(Mention(credit.start, credit.end, name, "person"))
+        return Mentions(found)
+
+    def _credits_from(self, candidates: list[Candidate], mentions: Mentions) -> None:
+        for c in candidates:
+            if c.pronoun:
+                kinds = ("person",) if c.job != "actor" else ("person", "character")
+                near = mentions.before(c.start, kinds=kinds, since=max(0, c.start - 1500))
+                # "as Sera ..., she": the nearest real person, skipping the character
+                if c.job == "actor":
+                    near = mentions.before(c.char_start or c.start, since=max(0, c.start - 1500))
+                if near is None or near.kind != "person":
+                    continue
+                person = self.people.get(near.name)
+            else:
+                name = self.index.resolve(clean_name(c.name))
+                person = self.people.get(name) if name else None
+            if person is None:
+                continue
+            character = None
+            if c.character:
+                character = self.char_index.resolve(clean_name(c.character))
+                if character is None:
+                    continue  # the "character" was a real person or a title
+                if self.characters.get(character) not in (None, person.name):
+                    continue  # already someone else's part: trust the first, explicit one
+                self.characters[character] = person.name
+            person.add_role(c.job, character, c.note)
+
+    def _director_from_possessive(self, mentions: Mentions) -> None:
+        """"Andrzej Bartkowiak's ROMEO MUST DIE": whose film this is."""
+        for span in self.film.spans:
+            owner = mentions.ending_near(span.start - 1, slack=3)
+            if owner and re.search(r"['’]s?\s$", self.prose[span.start - 4 : span.start]):
+                person = self.people[owner.name]
+                if not any(job == "actor" for job, _ in person.roles):
+                    person.add_role("director", None, None)
+
+    def _not_title(self, span: TextSpan, cued: bool = False) -> bool:
+        name = clean_name(span.text)
+        if self.index.resolve(name) or self.char_index.resolve(name):
+            return True
+        if cued:
+            return False
+        if len(name.split()) > 1 and starts_with_first_name(name) and title_key(name) not in known_titles():
+            return True
+        places = [e for e in self.ents if e.label in {"GPE", "LOC", "FAC", "NORP", "ORG"}]
+        exact = any(e.start == span.start and e.end == span.end for e in places)
+        return exact and title_key(span.text) not in known_titles()
+
+    def _resolve_mention(self, name: str) -> Mention | None:
+        person = self.index.resolve(clean_name(name))
+        if person:
+            return Mention(0, 0, person, "person")
+        char = self.char_index.resolve(clean_name(name))
+        if char:
+            return Mention(0, 0, char, "character")
+        return None
+
+    def _actor_of(self, character: str) -> str | None:
+        return self.characters.get(character)
+
+    def _is_cast(self, name: str) -> bool:
+        person = self.people.get(name)
+        return bool(person) and any(job == "actor" for job, _ in person.roles)  # type: ignore[union-attr]
+
+    def _people_out(self, mentions: Mentions) -> list[dict[str, Any]]:
+        by_person: dict[str, list[list[int]]] = {}
+        for m in mentions.items:
+            if m.kind == "person":
+                by_person.setdefault(m.name, []).append([m.start, m.end])
+        out = []
+        for person in self.people.values():
+            spans = sorted(by_person.get(person.name, []))
+            if not spans and not person.roles:
+                continue
+            out.append(
+                {
+                    "name": person.name,
+                    "aliases": sorted(f for f in person.forms if f != person.name
+                                      and len(name_tokens(f)) > 1),
+                    "roles": list(person.roles.values()),
+                    "mentions": spans,
+                }
+            )
+        out.sort(key=lambda p: p["mentions"][0][0] if p["mentions"] else len(self.text))
+        return out
+
+
+def _mask(text: str, spans: list[tuple[int, int]]) -> str:
+    for s, e in spans:
+        text = text[:s] + " " * (e - s) + text[e:]
+    return text

@@ -1,0 +1,276 @@
+"""Which film a review is about, told from the review alone (no catalog needed).
+
+Every source of a title adds named parts to its score, so a guess can say why: the
+title the user gave, the page title, a credit header, the CAPS title that critics such
+as Berardinelli and Rhodes use, or a title-case phrase the review keeps repeating. A
+review whose film cannot be told gets no title: a wrong film would merge reviews of
+different films, which is worse than leaving one unassigned.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from critic.analyse.credits_header import Header, parse_header
+from critic.analyse.entities import (
+    TextSpan,
+    caps_titles,
+    is_plausible_name,
+    starts_with_first_name,
+    title_case_runs,
+)
+from critic.analyse.identity import name_tokens
+from critic.analyse.nlp import Entity
+from critic.records import DocumentMeta, FilmGuess, Span
+
+MIN_CONFIDENCE = 0.35
+_ARTICLES = ("the ", "a ", "an ")
+_SITE_SEPARATORS = re.compile(r"\s+[|–—-]\s+|\s*::\s*")
+_REVIEW_WORDS = re.compile(
+    r"\b(?:movie|film)?\s*reviews?\b\s*:?|\breview(?:ed)?\s*:\s*", re.IGNORECASE
+)
+_YEAR_AFTER = re.compile(r"^\s*\(\s*((?:18|19|20)\d{2})\s*\)")
+_STATED_YEAR = re.compile(
+    r"\b(?:this|the)\s+((?:19|20)\d{2})\s+(?:film|movie|release|picture|feature|production|drama|comedy|thriller)",
+    re.IGNORECASE,
+)
+_WORKS_CUE = re.compile(
+    r"(?:such|as|like|including|titles?|films?|movies?|hits?|efforts?|roles?|fare)\s*$|"
+    r"\([^)]*,\s*$|\(\s*$",
+    re.IGNORECASE,
+)
+
+
+def title_key(title: str) -> str:
+    """Comparison key: "The Piano", "PIANO, THE" and "the piano!" all give "piano"."""
+    text = unicodedata.normalize("NFKD", title)
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = text.replace("&", " and ").replace("’", "'")
+    text = re.sub(r",\s*(the|a|an)\s*$", "", text.strip())
+    text = re.sub(r"'s\b", "s", text)
+    text = " ".join(re.sub(r"[^\w\s]", " ", text).split())
+    for article in _ARTICLES:
+        if text.startswith(article):
+            text = text[len(article) :]
+            break
+    return text
+
+
+@lru_cache(maxsize=1)
+def known_titles() -> dict[str, set[int]]:
+    """The shipped film-title gazetteer (title_key -> years); empty if not shipped."""
+    out: dict[str, set[int]] = defaultdict(set)
+    try:
+        data = resources.files("critic.resources").joinpath("film_titles.tsv").read_text("utf-8")
+    except (FileNotFoundError, ModuleNotFoundError):
+        return {}
+    for line in data.splitlines():
+        title, _, year = line.partition("\t")
+        years = out[title_key(title)]
+        if year.isdigit():
+            years.add(int(year))
+    return dict(out)
+
+
+def display_title(title: str) -> str:
+    """CAPS titles are shown in title case; anything else as written."""
+    if not title.isupper():
+        return title
+    small = {"of", "the", "in", "at", "a", "an", "and", "to", "on", "for", "with", "from", "or"}
+    words = title.lower().split()
+    return " ".join(
+        w if (i and w in small) else re.sub(r"^(\W*)(\w)", lambda m: m.group(1) + m.group(2).upper(), w)
+        for i, w in enumerate(words)
+    )
+
+
+def strip_site_name(html_title: str) -> str:
+    """"Leaving Las Vegas - Film Review | The Outlet" -> "Leaving Las Vegas"."""
+    parts = [p.strip() for p in _SITE_SEPARATORS.split(html_title) if p.strip()]
+    parts = [p for p in parts if _REVIEW_WORDS.sub("", p).strip()] or parts
+    if not parts:
+        return ""
+    best = _REVIEW_WORDS.sub("", parts[0]).strip(" :\"'“”")
+    best = re.sub(r"\s*\((?:19|20)\d{2}\)\s*$", "", best)
+    return best
+
+
+@dataclass
+class _Candidate:
+    title: str
+    spans: list[Span] = field(default_factory=list)
+    reasons: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def score(self) -> float:
+        return sum(self.reasons.values())
+
+
+def identify_film(text: str, meta: DocumentMeta | None = None) -> FilmGuess:
+    """Which film `text` reviews, with a confidence made of named parts."""
+    from critic.analyse.nlp import entities
+
+    return identify_film_from(text, meta, entities(text), parse_header(text))
+
+
+def identify_film_from(
+    text: str,
+    meta: DocumentMeta | None,
+    ents: list[Entity],
+    header: Header,
+    people: Iterable[str] = (),
+) -> FilmGuess:
+    """identify_film with the review's entities and header already computed."""
+    meta = meta or DocumentMeta()
+    if meta.film:
+        spans = [Span(m.start(), m.end()) for m in _find(text, meta.film)]
+        year, source = (meta.year, "given") if meta.year else _year(text, spans, header, meta)
+        return FilmGuess(meta.film, year, source, 1.0, {"given": 1.0}, spans)
+
+    candidates: dict[str, _Candidate] = {}
+
+    def add(title: str, reason: str, weight: float, spans: list[Span] = ()) -> None:  # type: ignore[assignment]
+        key = title_key(title)
+        if not key:
+            return
+        cand = candidates.setdefault(key, _Candidate(title))
+        cand.reasons[reason] = round(cand.reasons.get(reason, 0.0) + weight, 3)
+        cand.spans.extend(s for s in spans if s not in cand.spans)
+
+    if header.title:
+        span = [Span(*header.title_span)] if header.title_span else []
+        add(display_title(header.title), "header", 0.6, span)
+    if meta.html_title:
+        page = strip_site_name(meta.html_title)
+        if page:
+            add(page, "html_title", 0.5, [Span(m.start(), m.end()) for m in _find(text, page)])
+
+    masked = _mask(text, header.spans)
+    _score_caps(masked, add)
+    _score_title_case(masked, ents, list(people) + list(meta.cast), add)
+
+    gazetteer = known_titles()
+    for key, cand in candidates.items():
+        if key in gazetteer and cand.score > 0:
+            cand.reasons["known_title"] = 0.15
+    if not candidates:
+        return _none(text, header, meta)
+    best = max(candidates.values(), key=lambda c: c.score)
+    confidence = min(1.0, round(best.score, 3))
+    if confidence < MIN_CONFIDENCE:
+        return _none(text, header, meta)
+    spans = sorted(best.spans, key=lambda s: s.start)
+    year, source = _year(text, spans, header, meta)
+    return FilmGuess(best.title, year, source, confidence, best.reasons, spans)
+
+
+def _none(text: str, header: Header, meta: DocumentMeta) -> FilmGuess:
+    year, source = _year(text, [], header, meta)
+    return FilmGuess(None, year, source, 0.0, {}, [])
+
+
+def _mask(text: str, spans: list[tuple[int, int]]) -> str:
+    for s, e in spans:
+        text = text[:s] + " " * (e - s) + text[e:]
+    return text
+
+
+def _find(text: str, title: str) -> list[re.Match[str]]:
+    return list(re.finditer(rf"(?<!\w){re.escape(title)}(?!\w)", text, re.IGNORECASE))
+
+
+def _paragraph_bounds(text: str) -> tuple[int, int]:
+    paragraphs = [m for m in re.finditer(r"[^\n]+", text) if len(m.group(0).strip()) > 40]
+    if not paragraphs:
+        return (len(text), 0)
+    return (paragraphs[0].end(), paragraphs[-1].start())
+
+
+def _score_caps(text: str, add) -> None:  # type: ignore[no-untyped-def]
+    runs = caps_titles(text)
+    if not runs:
+        return
+    first_end, last_start = _paragraph_bounds(text)
+    groups: dict[str, list[TextSpan]] = defaultdict(list)
+    for run in runs:
+        groups[title_key(run.text)].append(run)
+    total = len(runs)
+    for spans in groups.values():
+        title = display_title(spans[0].text)
+        count = len(spans)
+        parts = {"all_caps": 0.2, "repeated_caps": min(0.3, 0.1 * (count - 1))}
+        if count / total >= 0.3 and count >= 2:
+            parts["dominant_caps"] = 0.2
+        if spans[0].start < first_end:
+            parts["first_paragraph"] = 0.1
+        if spans[-1].start >= last_start:
+            parts["last_paragraph"] = 0.1
+        for reason, weight in parts.items():
+            if weight:
+                add(title, reason, weight, [Span(s.start, s.end) for s in spans])
+
+
+def _score_title_case(text: str, ents: list[Entity], people: list[str], add) -> None:  # type: ignore[no-untyped-def]
+    person_keys = {" ".join(name_tokens(p)) for p in people}
+    first_end, last_start = _paragraph_bounds(text)
+    groups: dict[str, list[TextSpan]] = defaultdict(list)
+    for run in title_case_runs(text):
+        if len(run.text) < 3 or " ".join(name_tokens(run.text)) in person_keys:
+            continue
+        if starts_with_first_name(run.text) and is_plausible_name(run.text):
+            continue  # "Julian Sands", not a title
+        if _WORKS_CUE.search(text[max(0, run.start - 30) : run.start]):
+            continue  # "such films as X", "Figgis (X, Y)": another work, not this one
+        groups[title_key(run.text)].append(run)
+    gazetteer = known_titles()
+    for key, spans in groups.items():
+        words = spans[0].text.split()
+        count = len(spans)
+        if len(words) == 1 and (count < 3 or key not in gazetteer):
+            continue
+        if key not in gazetteer and _mostly_labelled(spans, ents, {"GPE", "LOC", "FAC", "NORP"}):
+            continue  # a place the story visits, however often
+        parts = {"title_case": 0.1, "repeated_title_case": min(0.45, 0.15 * (count - 1))}
+        if any(re.match(r"\s+(?:is|was)\s+(?:a|an|the)\b", text[s.end : s.end + 12]) for s in spans):
+            parts["subject_of_verdict"] = 0.15
+        if spans[0].start < first_end:
+            parts["first_paragraph"] = 0.05
+        if spans[-1].start >= last_start:
+            parts["last_paragraph"] = 0.1
+        title = max((s.text for s in spans), key=lambda t: sum(c.isupper() for c in t))
+        for reason, weight in parts.items():
+            if weight:
+                add(title, reason, weight, [Span(s.start, s.end) for s in spans])
+
+
+def _mostly_labelled(spans: list[TextSpan], ents: list[Entity], labels: set[str]) -> bool:
+    hits = sum(
+        any(e.label in labels and e.start <= s.start and s.end <= e.end for e in ents)
+        for s in spans
+    )
+    return hits * 2 > len(spans)
+
+
+def _year(
+    text: str, spans: list[Span], header: Header, meta: DocumentMeta
+) -> tuple[int | None, str | None]:
+    for span in spans:
+        m = _YEAR_AFTER.match(text[span.end : span.end + 10])
+        if m:
+            return int(m.group(1)), "text"
+    m = _STATED_YEAR.search(text)
+    if m:
+        return int(m.group(1)), "stated"
+    if header.year:
+        return header.year, "text"
+    if meta.year:
+        return meta.year, "given"
+    if meta.published and meta.published[:4].isdigit():
+        return int(meta.published[:4]), "published"
+    return None, None

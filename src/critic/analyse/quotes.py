@@ -1,0 +1,138 @@
+"""Quoted text in a review, told apart: the film's own dialogue vs anything else quoted
+(a novelist, another critic, a slogan, a scare-quoted word).
+
+A quotation is dialogue when the prose gives it a speaker who is in the story ("Ben
+informs her", "he says" where "he" is Ben, "she tells a client" after "a prostitute
+(Shue)"), or when it continues a line already given to such a speaker. A speaker who is
+a real person outside the cast ("As Franz Kafka once noted") makes it "other".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from critic.analyse.entities import NAME, Mention, Mentions
+
+SPEECH_VERBS = (
+    r"says|said|tells|told|replies|replied|asks|asked|informs|informed|explains|explained|"
+    r"adds|added|shouts|shouted|yells|yelled|whispers|whispered|remarks|remarked|notes|noted|"
+    r"declares|declared|insists|insisted|announces|announced|warns|warned|answers|answered|"
+    r"responds|responded|quips|quipped|mutters|muttered|screams|screamed|exclaims|exclaimed|"
+    r"cries|cried|observes|observed|admits|admitted|confesses|confessed|snaps|snapped|"
+    r"jokes|joked|boasts|boasted|wonders|wondered|muses|mused|promises|promised|assures|"
+    r"assured|reminds|reminded|begs|begged|pleads|pleaded|suggests|suggested|continues|"
+    r"counsels|intones|intoned|proclaims|proclaimed|wrote|writes|put\s+it|puts\s+it|"
+    r"sighs|sighed|barks|barked|growls|growled|deadpans|deadpanned|laments|lamented"
+)
+_WHO = rf"(?P<who>he|she|they|{NAME})"
+_AFTER = re.compile(
+    rf"^\s*(?:,|--|—)?\s*(?:{_WHO}\s+(?:\w+ly\s+)?(?:{SPEECH_VERBS})\b|"
+    rf"(?:{SPEECH_VERBS})\s+(?P<who2>{NAME})\b)"
+)
+_EPIGRAPH = re.compile(rf"^\s*(?:--|—|–|-)\s*(?P<who>{NAME})")
+_BEFORE = re.compile(
+    rf"(?:\b[Aa]s\s+{_WHO}\s+(?:once\s+|famously\s+|so\s+)?(?:{SPEECH_VERBS})\b[^\"“]*|"
+    rf"{_WHO.replace('who', 'who2')}\s+(?:\w+ly\s+)?(?:{SPEECH_VERBS})(?:\s+\w+){{0,3}}\s*[,:]\s*)$"
+)
+_PAIRS = re.compile(r"“([^“”\n]{1,600})”|\"([^\"\n]{1,600})\"")
+
+
+@dataclass
+class Quote:
+    text: str
+    start: int
+    end: int
+    kind: str  # "dialogue" or "other"
+    speaker: str | None
+
+    def as_dict(self) -> dict[str, object]:
+        return {"text": self.text, "speaker": self.speaker, "kind": self.kind,
+                "start": self.start, "end": self.end}
+
+
+def _spans(text: str) -> list[tuple[int, int]]:
+    """[start, end) of each quotation's inside, trailing comma and spaces left out."""
+    out = []
+    for m in _PAIRS.finditer(text):
+        group = 1 if m.group(1) is not None else 2
+        start, end = m.start(group), m.end(group)
+        while end > start and text[end - 1] in ", ":
+            end -= 1
+        while start < end and text[start] == " ":
+            start += 1
+        if end > start:
+            out.append((start, end))
+    return out
+
+
+def find_quotes(
+    text: str,
+    mentions: Mentions,
+    resolve_name: Callable[[str], Mention | None],
+    actor_of: Callable[[str], str | None],
+    is_cast: Callable[[str], bool],
+    sentence_of: Callable[[int], tuple[int, int]],
+) -> list[Quote]:
+    """Quotations with their kind and speaker (the actor's name when a character speaks)."""
+    quotes: list[Quote] = []
+    previous: Quote | None = None
+    for start, end in _spans(text):
+        close = end
+        while close < len(text) and text[close] in ",.!? \"”":
+            close += 1
+        who, at = _attribution(text, start, close, sentence_of)
+        speaker: Mention | None = None
+        if who:
+            if who.lower() in ("he", "she", "they"):
+                speaker = mentions.before(start - 1, kinds=("person", "character"),
+                                          since=max(0, start - 1500))
+            else:
+                speaker = resolve_name(who)
+        quote = _classify(text[start:end], start, end, who, speaker, actor_of, is_cast)
+        if who is None and previous is not None and previous.kind == "dialogue":
+            gap = text[previous.end : start]
+            # "..." he replies ... "I just know that I want to.": the same speaker goes on
+            if len(gap) <= 90 and not re.search(NAME + r"\s+(?:" + SPEECH_VERBS + ")", gap[1:]):
+                quote = Quote(text[start:end], start, end, "dialogue", previous.speaker)
+        quotes.append(quote)
+        previous = quote
+    return quotes
+
+
+def _attribution(
+    text: str, start: int, close: int, sentence_of: Callable[[int], tuple[int, int]]
+) -> tuple[str | None, int]:
+    after = text[close : close + 80]
+    m = _AFTER.match(after) or _EPIGRAPH.match(after)
+    if m:
+        who = m.groupdict().get("who") or m.groupdict().get("who2")
+        if who:
+            return who, close + m.start()
+    sent_start, _ = sentence_of(start)
+    before = text[max(sent_start, start - 200) : max(sent_start, start - 1)]
+    m = _BEFORE.search(before)
+    if m and (m.group("who") or m.group("who2")):
+        return m.group("who") or m.group("who2"), start
+    return None, start
+
+
+def _classify(
+    quoted: str,
+    start: int,
+    end: int,
+    who: str | None,
+    speaker: Mention | None,
+    actor_of: Callable[[str], str | None],
+    is_cast: Callable[[str], bool],
+) -> Quote:
+    if speaker is None:
+        # a named speaker we cannot place: in the story if the name looks like a first name
+        name = who if who and who.lower() not in ("he", "she", "they") else None
+        return Quote(quoted, start, end, "other", name)
+    if speaker.kind == "character":
+        return Quote(quoted, start, end, "dialogue", actor_of(speaker.name) or speaker.name)
+    if is_cast(speaker.name):
+        return Quote(quoted, start, end, "dialogue", speaker.name)
+    return Quote(quoted, start, end, "other", speaker.name)
