@@ -143,8 +143,12 @@ def _speed(texts: list[str], processes: int) -> tuple[float, float]:
     """Reviews per second over `processes` scorer processes, and the largest one's peak RSS."""
     shares = [texts[i::processes] for i in range(processes)]
     children = [
-        subprocess.Popen([sys.executable, "-c", _SPEED_CHILD], stdin=subprocess.PIPE,
-                         stdout=subprocess.PIPE, text=True)  # fmt: skip
+        subprocess.Popen(
+            [sys.executable, "-c", _SPEED_CHILD],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )  # fmt: skip
         for _ in shares
     ]
     for child, share in zip(children, shares, strict=True):

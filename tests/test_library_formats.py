@@ -11,7 +11,7 @@ from critic.cli.main import cli
 from critic.library import Library
 from critic.records import Overrides
 
-from .conftest import EXAMPLES
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
 REVIEW = (
     "Harbour Lights is a warm, funny and finally moving film about two sisters who inherit a "

@@ -58,7 +58,8 @@ def test_home_links_each_film(client: TestClient, seeded: Library) -> None:
         assert html.escape(film["title"]) in page.text
 
 
-def test_film_page_shows_verdict_both_reviews_dates_and_share(client: TestClient, seeded: Library) -> None:
+def test_film_page_shows_verdict_both_reviews_dates_and_share(client: TestClient,
+                                                              seeded: Library) -> None:
     film = the_film(seeded)
     assert film["reviews"] == 2
     page = client.get(f"/films/{film['id']}")
@@ -128,7 +129,8 @@ def test_person_page_lists_films_and_what_critics_said(client: TestClient, seede
     assert data["films"] and data["films"][0]["id"] == the_film(seeded)["id"]
 
 
-def test_review_page_marks_evidence_and_links_raw_input(client: TestClient, seeded: Library) -> None:
+def test_review_page_marks_evidence_and_links_raw_input(client: TestClient,
+                                                        seeded: Library) -> None:
     review = seeded.reviews(limit=1)[0]
     page = client.get(f"/reviews/{review['id']}")
     data = client.get(f"/reviews/{review['id']}.json").json()
@@ -182,7 +184,8 @@ def test_untrusted_text_is_escaped_everywhere(seeded: Library) -> None:
     seeded.ingest_text("Fine film. A brilliant, gripping story.", "x.txt",
                        Overrides(film="Link Test", critic="Someone"))
     with TestClient(create_app(seeded, WebConfig())) as client:
-        review = next(r for r in seeded.reviews(limit=100) if "onerror" in seeded.review(r["id"])["text"])
+        review = next(r for r in seeded.reviews(limit=100)
+                      if "onerror" in seeded.review(r["id"])["text"])
         pages = [f"/reviews/{review['id']}", "/", "/critics", "/outlets", "/search?q=harbor"]
         if review["film"]:
             pages.append(f"/films/{review['film']['id']}")
@@ -221,7 +224,8 @@ def test_highlight_segments_keep_text_and_nest_marks() -> None:
 
 def test_charts_have_labelled_bars_and_fill_gaps_in_time() -> None:
     chart = score_histogram([{"from": 0, "to": 10, "count": 0}, {"from": 10, "to": 20, "count": 3}])
-    assert chart["bars"][1]["label"] == "Scores 10–20: 3 reviews" and chart["bars"][0]["height"] == 0
+    assert chart["bars"][1]["label"] == "Scores 10–20: 3 reviews"
+    assert chart["bars"][0]["height"] == 0
     points = timeline(["1995-10-27", "1995-12-01", None])
     assert [p["period"] for p in points] == ["1995-10", "1995-11", "1995-12"]
     assert [p["count"] for p in points] == [1, 0, 1]
@@ -241,19 +245,21 @@ def test_write_routes_need_the_token_when_one_is_set(seeded: Library) -> None:
     with TestClient(create_app(seeded, WebConfig(token="s3cret"))) as client:
         text = {"text": "Tin Lantern is brilliant, gripping and superb.", "film": "Tin Lantern"}
         assert client.post("/add.json", data=text).status_code == 401
-        assert client.post("/add.json", data=text, headers={"authorization": "Bearer nope"}).status_code == 401
+        wrong = {"authorization": "Bearer nope"}
+        assert client.post("/add.json", data=text, headers=wrong).status_code == 401
         got = client.post("/add.json", data=text, headers={"authorization": "Bearer s3cret"})
         assert got.status_code == 201
         added = got.json()["added"][0]
         assert added["film"]["title"] == "Tin Lantern"
         assert client.get(f"/reviews/{added['id']}.json").status_code == 200
-        assert client.post("/add", data={**text, "token": "s3cret"}).status_code == 200  # present now
+        again = client.post("/add", data={**text, "token": "s3cret"})  # the token as a form field
+        assert again.status_code == 200 and "Already in the library" in again.text
 
 
 def test_add_accepts_an_upload_and_refuses_oversized_bodies(seeded: Library) -> None:
     with TestClient(create_app(seeded, WebConfig(max_upload_bytes=4096))) as client:
-        files = {"file": ("review.txt", b"Copper Sky is superb and gripping. The best film of the year.",
-                          "text/plain")}
+        body = b"Copper Sky is superb and gripping. The best film of the year."
+        files = {"file": ("review.txt", body, "text/plain")}
         got = client.post("/add.json", data={"film": "Copper Sky"}, files=files)
         assert got.status_code == 201, got.text
         big = {"file": ("big.txt", b"word " * 2000, "text/plain")}

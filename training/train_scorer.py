@@ -219,7 +219,7 @@ class Config:
     # total sample weight per corpus, as a share of its row count
     corpus_weight: dict[str, float] = field(
         default_factory=lambda: {
-            "imdb-train": 1.0, "critics": 4.0, "rt": 1.0, "sst2": 0.5, "rt-polarity": 1.0,
+            "imdb-train": 1.0, "critics": 8.0, "rt": 1.0, "sst2": 0.5, "rt-polarity": 1.0,
         }
     )  # fmt: skip
     calibration_folds: int = 2
@@ -310,12 +310,13 @@ def fit(matrix: SentenceMatrix, train: Sequence[Example], config: Config) -> tup
     subj_docs = [d for d in train if d.corpus == "subjectivity"]
     s_rows, _ = _doc_sentence_rows(matrix, subj_docs)
     xs = _sentence_vectors(sp.csr_matrix(matrix.counts[s_rows][:, columns]), idf)
-    clf = LogisticRegression(C=4.0, max_iter=2000).fit(xs, [d.label for d in subj_docs])
+    clf = LogisticRegression(C=4.0, max_iter=2000, random_state=SEED)
+    clf.fit(xs, [d.label for d in subj_docs])
     model.subjectivity = np.append(clf.coef_.ravel(), clf.intercept_[0])
 
     labelled = [d for d in train if d.label is not None and d.corpus in config.corpus_weight]
     x = doc_vectors(matrix, labelled, model, columns)
-    clf = LogisticRegression(C=config.c_fresh, max_iter=3000, solver="liblinear")
+    clf = LogisticRegression(C=config.c_fresh, max_iter=3000, solver="liblinear", random_state=SEED)
     clf.fit(x, [d.label for d in labelled], sample_weight=_weights(labelled, config))
     model.fresh = np.append(clf.coef_.ravel(), clf.intercept_[0])
 

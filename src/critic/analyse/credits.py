@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from critic.analyse.entities import NAME
+from critic.analyse.entities import NAME, SENTENCE_OPENERS
 
 JOBS = (
     "actor",
@@ -88,7 +88,13 @@ _PLAYS = re.compile(
     r"superb|fine|good|convincing|terrific)\s+as)\s+"
     rf"(?:(?P<char>{NAME})|{_DET}\s+{_NP})",
 )
-_AS = re.compile(rf"{_N}\s+(?:is\s+|was\s+)?as\s+(?P<char>{NAME})\b")
+_TITLED = r"(?:(?:Dr|Mr|Mrs|Ms|Colonel|Col|Captain|Capt|Detective|Agent|Sgt|Sergeant|Lt|Lieutenant|Officer|Professor|Father|Sister|Uncle|Aunt|Judge|General|Major|Inspector|King|Queen|Prince|Princess|Lord|Lady|Sir)\.?\s+)?"
+_AS = re.compile(
+    rf"{_N}(?:,?\s+who\s+(?:[a-z]+\s+){{0,2}}?)?\s+(?:is\s+|was\s+)?as\s+(?:the\s+(?:[\w\-]+\s+){{0,3}}?)?(?P<char>{_TITLED}{NAME})\b"
+)
+_POSSESSIVE_PART = re.compile(rf"{_N}['’]s?\s+(?P<char>{_TITLED}{NAME})\b")
+_PLAYED_BY_BARE = re.compile(rf"\b(?i:played|portrayed|essayed)\s+(?:[a-z\-]+\s+){{0,4}}?by\s+(?:[a-z\-]+\s+){{0,2}}?{_LIST}")
+_ROLES_LIST = re.compile(rf"{_LIST}\s+(?:have|has|had|get|gets)\s+(?:[a-z]+\s+){{0,2}}?(?:roles?|parts?|turns?)\b")
 _AS_PRONOUN = re.compile(
     rf"(?:^|[.;!?]\s+|\b(?:But|And|Yet|So)\s+)as\s+(?P<char>{NAME})(?:\s+in\s+[^,.;]{{1,60}})?,\s+(?P<pron>he|she)\b"
 )
@@ -98,13 +104,13 @@ _PLAYED_BY = re.compile(
 )
 _CAST_LIST = re.compile(
     r"\b(?P<cue>cameos?|cameo\s+appearances?|appearances|turns|"
-    r"starring|co-starring|featuring|stars|co-stars|supporting\s+cast\s+(?:includes|of)|"
-    r"cast\s+(?:includes|including|of))\s+(?:(?:by|from|include|includes|are|is)\s+)?"
+    r"starring|co-starring|featuring|features|stars|co-stars|supporting\s+cast\s+(?:includes|of)|"
+    r"performances?|portrayals?|turns?|work|acting|"
+    r"cast\s+(?:includes|including|of))\s+(?:(?:by|from|of|include|includes|are|is)\s+)?"
     + _LIST
 )
 _ACTOR_EVIDENCE = [
     re.compile(rf"{_N}['’]s?\s+(?:[a-z\-]+\s+){{0,2}}?(?:performance|portrayal|acting|turn\s+as|screen\s+presence)\b"),
-    re.compile(rf"\b(?:performances?|portrayals?|turns?)\s+(?:of|by|from)\s+{_N}"),
     re.compile(rf"(?<![A-Z]\w)\b(?:actor|actress|co-?star|newcomer|star)\s+{_N}"),
     re.compile(rf"{_N}\s+(?:gives|delivers|turns\s+in|offers)\s+(?:[\w\-]+\s+){{0,5}}?(?:performance|portrayal|turn)\b"),
 ]
@@ -126,9 +132,12 @@ _OWN_SCORE = re.compile(
 )
 _PAREN = re.compile(r"\(([^()\n]{1,160})\)")
 _PAREN_ACTOR = re.compile(
-    rf"^\s*(?:played\s+by\s+)?(?:the\s+)?{_N}(?P<rest>(?:\s+(?:in|as|who|giving|doing|delivering|playing)\b.*|\s*[-–—;].*|\s*)?)$"
+    rf"^\s*(?:played\s+by\s+)?(?:the\s+)?{_N}(?P<more>(?:\s*,\s*{NAME})*(?:,?\s+(?:and|&)\s+{NAME})?)"
+    r"(?P<rest>(?:\s+(?:in|as|who|giving|doing|delivering|playing)\b.*|\s*[-–—;,].*|\s*)?)$"
 )
+_PAREN_AS = re.compile(rf"^\s*as\s+(?:(?P<char>{_TITLED}{NAME})|{_DET}\s+{_NP})")
 _LEFT_CHAR = re.compile(rf"(?P<char>{NAME})\s*$")
+_LEFT_CHARS = re.compile(rf"{NAME}(?:\s*,\s*{NAME})*,?\s+(?:and|&)\s+{NAME}\s*$")
 _LEFT_NP = re.compile(rf"\b{_DET}\s+(?P<np>(?:[\w'’\-]+\s+){{0,4}}?[\w\-]+)\s*$", re.IGNORECASE)
 _NP_STOP = re.compile(r"\b(?:is|was|are|were|has|had|who|that|which|with|and|but|in|on|of|to)\b")
 
@@ -140,8 +149,29 @@ def _np(np: str | None) -> str | None:
     return np or None
 
 
+def _trim(c: Candidate) -> Candidate:
+    """"But Michael Figgis" -> "Michael Figgis": NAME also takes a capitalised opener."""
+    words = c.name.split(" ")
+    while len(words) > 1 and words[0] in SENTENCE_OPENERS | {"The", "A", "An"}:
+        c.start += len(words[0]) + 1
+        words = words[1:]
+    c.name = " ".join(words)
+    c.end = c.start + len(c.name)
+    if c.character and c.char_start is not None:
+        cw = c.character.split(" ")
+        while len(cw) > 1 and cw[0] in SENTENCE_OPENERS | {"The", "A", "An"}:
+            c.char_start += len(cw[0]) + 1
+            cw = cw[1:]
+        c.character = " ".join(cw)
+    return c
+
+
 def find_candidates(text: str) -> list[Candidate]:
     """Every credit the prose rules can see, names as written (not yet validated)."""
+    return [_trim(c) for c in _find_candidates(text)]
+
+
+def _find_candidates(text: str) -> list[Candidate]:
     out: list[Candidate] = []
     out += _paren_pairs(text)
     for m in _PLAYS.finditer(text):
@@ -172,6 +202,15 @@ def find_candidates(text: str) -> list[Candidate]:
                 note=None if char else _np(m.group("np")), rule="played_by",
             )
         )
+    for m in _POSSESSIVE_PART.finditer(text):
+        out.append(Candidate(m.group("name"), m.start("name"), m.end("name"), "actor",
+                             character=m.group("char"), char_start=m.start("char"),
+                             rule="possessive_part"))
+    for rx, rule in ((_PLAYED_BY_BARE, "played_by"), (_ROLES_LIST, "cast_list")):
+        for m in rx.finditer(text):
+            for n in re.finditer(NAME, m.group("list")):
+                start = m.start("list") + n.start()
+                out.append(Candidate(n.group(0), start, start + len(n.group(0)), "actor", rule=rule))
     for m in _CAST_LIST.finditer(text):
         cameo = "cameo" in m.group("cue").lower()
         for n in re.finditer(NAME, m.group("list")):
@@ -199,28 +238,50 @@ def find_candidates(text: str) -> list[Candidate]:
 
 
 def _paren_pairs(text: str) -> list[Candidate]:
-    """"Ben Sanderson (Nicolas Cage)", "a prostitute (Shue)", "pimp (X in a cameo)"."""
+    """"Ben Sanderson (Nicolas Cage)", "a prostitute (Shue)", "pimp (X in a cameo)",
+    "Will and Eleanor (Matthew Broderick and Bridget Fonda)", "Robert Klein (as a mechanic)"."""
     out: list[Candidate] = []
     for m in _PAREN.finditer(text):
+        left = text[max(0, m.start() - 60) : m.start()]
+        as_role = _PAREN_AS.match(m.group(1))
+        if as_role:
+            lc = _LEFT_CHAR.search(left)
+            if lc:
+                start = m.start() - len(left) + lc.start("char")
+                char = as_role.group("char")
+                out.append(Candidate(lc.group("char"), start, start + len(lc.group("char")), "actor",
+                                     character=char,
+                                     char_start=m.start(1) + as_role.start("char") if char else None,
+                                     note=None if char else _np(as_role.group("np")), rule="paren_as"))
+            continue
         inner = _PAREN_ACTOR.match(m.group(1))
         if not inner:
             continue
-        start = m.start(1) + inner.start("name")
-        name = inner.group("name")
+        names = [(inner.group("name"), m.start(1) + inner.start("name"))]
+        for n in re.finditer(NAME, inner.group("more") or ""):
+            names.append((n.group(0), m.start(1) + inner.start("more") + n.start()))
         rest = inner.group("rest") or ""
-        left = text[max(0, m.start() - 60) : m.start()]
-        character = char_start = note = None
+        characters: list[tuple[str | None, int | None]] = [(None, None)]
+        note = None
         lc = _LEFT_CHAR.search(left)
         if lc and not left[: lc.start()].rstrip().endswith(("director", "writer", "by")):
-            character = lc.group("char")
-            char_start = m.start() - len(left) + lc.start("char")
+            chars = _LEFT_CHARS.search(left) if len(names) > 1 else None
+            if chars:
+                base = m.start() - len(left)
+                characters = [(c.group(0), base + chars.start() + c.start())
+                              for c in re.finditer(NAME, chars.group(0))]
+            else:
+                characters = [(lc.group("char"), m.start() - len(left) + lc.start("char"))]
         else:
             ln = _LEFT_NP.search(left)
             note = _np(ln.group("np")) if ln else None
         if "cameo" in rest:
             note = f"{note} (cameo)" if note else "cameo"
-        out.append(
-            Candidate(name, start, start + len(name), "actor", character=character,
-                      char_start=char_start, note=note, rule="paren")
-        )
+        if len(characters) != len(names):
+            characters = [(None, None)] * len(names)
+        for (name, start), (character, char_start) in zip(names, characters, strict=True):
+            out.append(
+                Candidate(name, start, start + len(name), "actor", character=character,
+                          char_start=char_start, note=note, rule="paren")
+            )
     return out

@@ -15,7 +15,7 @@ from importlib import resources
 from spacy.lang.en.stop_words import STOP_WORDS
 
 # One word of a personal name: "Nicolas", "O'Brien", "McConaughey", "Mary-Louise", "J.E."
-NAME_WORD = r"(?:(?:[A-Z]\.\s?)+|[A-Z][a-z]*(?:['’]?[A-Z][a-z]+)*(?:-[A-Z][a-z]+)?)"
+NAME_WORD = r"(?:(?:[A-Z]\.\s?)+|[A-Z][a-z]*(?:['’]?[A-Z][a-z]+)*(?:-[A-Z][a-z]+)?(?![A-Za-z]))"
 _PARTICLE = r"(?:de|da|di|del|della|van|von|der|den|la|le|du|dos|ter|bin|St\.)"
 NAME = rf"{NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{NAME_WORD}){{0,3}}(?:,?\s+Jr\.)?"
 NAME_RE = re.compile(NAME)
@@ -59,7 +59,7 @@ def is_plausible_name(name: str) -> bool:
 
 # --- ALL-CAPS titles ----------------------------------------------------------------------
 
-_CAPS_WORD = r"[A-Z0-9][A-Z0-9'’&.\-]*[A-Z0-9!?'’]|[A-Z]"
+_CAPS_WORD = r"(?:MRS?|DR|ST|JR|VS|MS)\.|[A-Z0-9][A-Z0-9'’&.\-]*[A-Z0-9!?'’]|[A-Z]"
 _CAPS_RUN = re.compile(
     rf"(?<![\w'’])(?:{_CAPS_WORD})(?:(?:[ ]|:[ ]|,[ ](?=[A-Z]{{2}})|[ ]-[ ]|[ ]&[ ])(?:{_CAPS_WORD}))*"
     r"(?![\w])"

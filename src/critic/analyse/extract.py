@@ -29,9 +29,8 @@ from critic.analyse.entities import (
 )
 from critic.analyse.films import identify_film_from, known_titles, title_key
 from critic.analyse.identity import NameIndex, clean_name, name_tokens
-from critic.analyse.nlp import Entity, entities_many
+from critic.analyse.nlp import Entity, entities_many, rough_sentences
 from critic.analyse.quotes import find_quotes
-from critic.analyse.sentences import split_sentences
 from critic.analyse.works import find_works
 from critic.records import DocumentMeta, FilmGuess
 
@@ -45,11 +44,42 @@ def extract(text: str, meta: DocumentMeta | None = None) -> dict[str, Any]:
 
 
 def extract_many(
-    texts: Iterable[tuple[str, DocumentMeta | None]], batch_size: int = 16
+    texts: Iterable[tuple[str, DocumentMeta | None]],
+    batch_size: int = 16,
+    n_process: int = 1,
 ) -> Iterator[dict[str, Any]]:
-    """extract() over many reviews, spaCy batched; results in input order, streaming."""
-    for film, result in analyse_many(texts, batch_size):
-        yield result
+    """extract() over many reviews, spaCy batched; results in input order, streaming.
+
+    `n_process` > 1 spreads batches over worker processes (one spaCy each), since one
+    process keeps one core busy at most.
+    """
+    if n_process <= 1:
+        for _, result in analyse_many(texts, batch_size):
+            yield result
+        return
+    import multiprocessing as mp
+
+    ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
+    with ctx.Pool(n_process) as pool:
+        for chunk in pool.imap(_extract_chunk, _chunks(texts, batch_size * 2)):
+            yield from chunk
+
+
+def _chunks(
+    items: Iterable[tuple[str, DocumentMeta | None]], size: int
+) -> Iterator[list[tuple[str, DocumentMeta | None]]]:
+    chunk: list[tuple[str, DocumentMeta | None]] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _extract_chunk(chunk: list[tuple[str, DocumentMeta | None]]) -> list[dict[str, Any]]:
+    return [result for _, result in analyse_many(chunk, batch_size=len(chunk))]
 
 
 def analyse_review(text: str, meta: DocumentMeta | None = None) -> tuple[FilmGuess, dict[str, Any]]:
@@ -99,12 +129,12 @@ class _Review:
         self.ents = ents
         self.header: Header = parse_header(text)
         self.prose = _mask(text, self.header.spans)
-        self.sentences = [(s.start, s.end) for s in split_sentences(self.prose)] or [(0, len(text))]
+        self.sentences = rough_sentences(self.prose) or [(0, len(text))]
         self._sent_starts = [s for s, _ in self.sentences]
         self.index = NameIndex()
         self.people: dict[str, _Person] = {}
         self.characters: dict[str, str | None] = {}  # character -> actor (canonical)
-        self.char_index = NameIndex()
+        self.char_index = NameIndex(by_first_name=True)
 
     # -- helpers ----------------------------------------------------------------------
     def sentence_of(self, pos: int) -> tuple[int, int]:
@@ -131,10 +161,12 @@ class _Review:
                 return True
             if not self._is_ner_person(start, end) or title_key(name) in known_titles():
                 return False
-            # a first name we do not know: believe spaCy when the surname recurs alone,
-            # as critics' second mentions do ("Takeshi Kitano" ... "Kitano")
+            # a first name we do not know: believe spaCy unless the first word reads like a
+            # verb ("Raising Arizona"), or when the surname recurs alone ("Kitano")
             last = re.escape(name.split()[-1])
-            return len(re.findall(rf"(?<![\w'’-]){last}(?![\w-])", self.prose)) > 1
+            if len(re.findall(rf"(?<![\w'’-]){last}(?![\w-])", self.prose)) > 1:
+                return True
+            return not re.search(r"(?:ing|ed)$", name.split()[0])
         return self._is_ner_person(start, end) and not self.char_index.resolve(name)
 
     # -- the stages -------------------------------------------------------------------
@@ -225,12 +257,16 @@ class _Review:
                 if self.char_index.resolve(token) == char or char.split()[0] == token:
                     if not self.index.resolve(token):
                         forms.append((token, char, "character"))
-        forms.sort(key=lambda f: -len(f[0]))
+        lookup: dict[str, tuple[str, str]] = {}
         for form, name, kind in forms:
-            for m in re.finditer(rf"(?<![\w'’-]){re.escape(form)}(?![\w-])", self.prose):
+            lookup.setdefault(form, (name, kind))
+        if lookup:
+            # one alternation, longest form first: "Nicolas Cage" wins over "Cage"
+            alternation = "|".join(re.escape(f) for f in sorted(lookup, key=len, reverse=True))
+            for m in re.finditer(rf"(?<![\w'’-])(?:{alternation})(?![\w-])", self.prose):
                 if not overlaps(m.start(), m.end(), taken):
+                    name, kind = lookup[m.group(0)]
                     found.append(Mention(m.start(), m.end(), name, kind))
-                    taken.append((m.start(), m.end()))
         for credit in self.header.credits:
             name = self.index.resolve(credit.name)
             if name:
@@ -272,15 +308,16 @@ class _Review:
                 if not any(job == "actor" for job, _ in person.roles):
                     person.add_role("director", None, None)
 
-    def _not_title(self, span: TextSpan, cued: bool = False) -> bool:
+    def _not_title(self, span: TextSpan, cue: str = "") -> bool:
         name = clean_name(span.text)
         if self.index.resolve(name) or self.char_index.resolve(name):
             return True
-        if cued:
+        if cue == "list":
             return False
         if len(name.split()) > 1 and starts_with_first_name(name) and title_key(name) not in known_titles():
             return True
-        places = [e for e in self.ents if e.label in {"GPE", "LOC", "FAC", "NORP", "ORG"}]
+        labels = {"GPE"} if cue == "person" else {"GPE", "LOC", "FAC", "NORP", "ORG"}
+        places = [e for e in self.ents if e.label in labels]
         exact = any(e.start == span.start and e.end == span.end for e in places)
         return exact and title_key(span.text) not in known_titles()
 

@@ -22,6 +22,7 @@ from critic.analyse.entities import (
     TextSpan,
     caps_titles,
     is_plausible_name,
+    first_names,
     starts_with_first_name,
     title_case_runs,
 )
@@ -38,6 +39,11 @@ _REVIEW_WORDS = re.compile(
 _YEAR_AFTER = re.compile(r"^\s*\(\s*((?:18|19|20)\d{2})\s*\)")
 _STATED_YEAR = re.compile(
     r"\b(?:this|the)\s+((?:19|20)\d{2})\s+(?:film|movie|release|picture|feature|production|drama|comedy|thriller)",
+    re.IGNORECASE,
+)
+_VERDICT = re.compile(r"\s+(?:is|was)\s+(?:a|an|the|one)\b")
+_INTRODUCED = re.compile(
+    r"(?:\b(?:new|latest|film|movie|comedy|drama|thriller|picture|documentary|feature)|['’]s)\s*,?\s*$",
     re.IGNORECASE,
 )
 _WORKS_CUE = re.compile(
@@ -152,13 +158,13 @@ def identify_film_from(
             add(page, "html_title", 0.5, [Span(m.start(), m.end()) for m in _find(text, page)])
 
     masked = _mask(text, header.spans)
-    _score_caps(masked, add)
-    _score_title_case(masked, ents, list(people) + list(meta.cast), add)
+    caps_runs = _score_caps(masked, add)
+    _score_title_case(masked, ents, list(people) + list(meta.cast), add, caps_runs >= 2)
 
     gazetteer = known_titles()
     for key, cand in candidates.items():
         if key in gazetteer and cand.score > 0:
-            cand.reasons["known_title"] = 0.15
+            cand.reasons["known_title"] = 0.1
     if not candidates:
         return _none(text, header, meta)
     best = max(candidates.values(), key=lambda c: c.score)
@@ -192,32 +198,54 @@ def _paragraph_bounds(text: str) -> tuple[int, int]:
     return (paragraphs[0].end(), paragraphs[-1].start())
 
 
-def _score_caps(text: str, add) -> None:  # type: ignore[no-untyped-def]
+def _score_caps(text: str, add) -> int:  # type: ignore[no-untyped-def]
+    """Score CAPS titles; returns how many CAPS runs the review has."""
     runs = caps_titles(text)
     if not runs:
-        return
+        return 0
     first_end, last_start = _paragraph_bounds(text)
     groups: dict[str, list[TextSpan]] = defaultdict(list)
     for run in runs:
         groups[title_key(run.text)].append(run)
     total = len(runs)
-    for spans in groups.values():
+    first_key = title_key(runs[0].text)
+    for key, spans in groups.items():
         title = display_title(spans[0].text)
+        # later mentions in title case ("Tortilla Soup") are mentions too
+        plain = [
+            TextSpan(m.start(), m.end(), m.group(0))
+            for m in re.finditer(rf"(?<![\w'’]){re.escape(title)}(?![\w'’])", text)
+        ]
+        spans = spans + [p for p in plain if not any(p.start == s.start for s in spans)]
         count = len(spans)
-        parts = {"all_caps": 0.2, "repeated_caps": min(0.3, 0.1 * (count - 1))}
-        if count / total >= 0.3 and count >= 2:
+        parts = {"all_caps": 0.2, "repeated": min(0.3, 0.1 * (count - 1))}
+        if key == first_key:
+            parts["first_caps"] = 0.15
+        if len(groups[key]) / total >= 0.3 and count >= 2:
             parts["dominant_caps"] = 0.2
-        if spans[0].start < first_end:
+        if min(s.start for s in spans) < first_end:
             parts["first_paragraph"] = 0.1
-        if spans[-1].start >= last_start:
+        if max(s.start for s in spans) >= last_start:
             parts["last_paragraph"] = 0.1
+        if any(_VERDICT.match(text, s.end) for s in spans):
+            parts["subject_of_verdict"] = 0.1
+        if any(_INTRODUCED.search(text[max(0, s.start - 25) : s.start]) for s in spans):
+            parts["introduced"] = 0.1
         for reason, weight in parts.items():
             if weight:
                 add(title, reason, weight, [Span(s.start, s.end) for s in spans])
+    return total
 
 
-def _score_title_case(text: str, ents: list[Entity], people: list[str], add) -> None:  # type: ignore[no-untyped-def]
+def _score_title_case(  # type: ignore[no-untyped-def]
+    text: str, ents: list[Entity], people: list[str], add, caps_writer: bool
+) -> None:
     person_keys = {" ".join(name_tokens(p)) for p in people}
+    # "Van Sant" of "Gus Van Sant": any tail of a person's name is a name, not a title
+    for e in ents:
+        tokens = name_tokens(e.text)
+        if e.label == "PERSON" and starts_with_first_name(e.text):
+            person_keys |= {" ".join(tokens[i:]) for i in range(1, len(tokens))}
     first_end, last_start = _paragraph_bounds(text)
     groups: dict[str, list[TextSpan]] = defaultdict(list)
     for run in title_case_runs(text):
@@ -232,13 +260,16 @@ def _score_title_case(text: str, ents: list[Entity], people: list[str], add) -> 
     for key, spans in groups.items():
         words = spans[0].text.split()
         count = len(spans)
-        if len(words) == 1 and (count < 3 or key not in gazetteer):
+        if len(words) == 1 and (count < 3 or key not in gazetteer or words[0] in first_names()):
             continue
         if key not in gazetteer and _mostly_labelled(spans, ents, {"GPE", "LOC", "FAC", "NORP"}):
             continue  # a place the story visits, however often
         parts = {"title_case": 0.1, "repeated_title_case": min(0.45, 0.15 * (count - 1))}
-        if any(re.match(r"\s+(?:is|was)\s+(?:a|an|the)\b", text[s.end : s.end + 12]) for s in spans):
+        if any(_VERDICT.match(text, s.end) for s in spans):
             parts["subject_of_verdict"] = 0.15
+        if caps_writer:
+            # a critic who writes titles in CAPS wrote this one some other way: unlikely
+            parts = {k: v / 2 for k, v in parts.items()}
         if spans[0].start < first_end:
             parts["first_paragraph"] = 0.05
         if spans[-1].start >= last_start:

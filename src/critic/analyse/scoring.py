@@ -210,7 +210,7 @@ def _evidence(
             text=text[spans[i].start : spans[i].end],
             start=spans[i].start,
             end=spans[i].end,
-            polarity=round(contribution[i], 2),
+            polarity=round(float(contribution[i]), 2),
         )
         for i in chosen
     ]

@@ -30,7 +30,7 @@ _LIST_CUE = re.compile(
 )
 _SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 _KIND_CUES = [
-    (re.compile(r"\b(?:novels?|book|novella|bestseller|memoir)\b", re.I), "novel"),
+    (re.compile(r"\b(?:novels?|book|novella|bestseller|memoir|quoted|wrote|writes)\b", re.I), "novel"),
     (re.compile(r"\b(?:play|stage|broadway|musical)\b", re.I), "play"),
     (re.compile(r"\b(?:tv|television|series|sitcom|show|mini-series|miniseries)\b", re.I), "tv"),
     (re.compile(r"\b(?:song|album|poem|opera|painting|comic|video\s*game)\b", re.I), "other"),
@@ -64,11 +64,12 @@ def find_works(
     film_key: str | None,
     mentions: Mentions,
     sentence_of: Callable[[int], tuple[int, int]],
-    not_titles: Callable[[TextSpan, bool], bool],
+    not_titles: Callable[[TextSpan, str], bool],
 ) -> list[Work]:
     """Works other than the film under review.
 
-    `not_titles(span, cued)` vetoes people and characters, and places unless `cued`.
+    `not_titles(span, cue)` vetoes people and characters, and places unless the cue
+    ("list": "such films as ...", "person": "X in ...") vouches for a title.
     """
     found: dict[str, Work] = {}
     taken: list[tuple[int, int]] = []
@@ -84,13 +85,13 @@ def find_works(
             return near.name if near else None
         return None
 
-    def add(title: str, start: int, person: str | None, cued: bool = False) -> None:
+    def add(title: str, start: int, person: str | None, cue: str = "") -> None:
         title = title.strip(" ,.;:'’\"")
         key = title_key(title)
         if not key or key == film_key or len(key) < 2 or overlaps(start, start + len(title), taken):
             return
         # a list cue ("such films as") vouches for a title; elsewhere places and people veto
-        if not title.isupper() and not_titles(TextSpan(start, start + len(title), title), cued):
+        if not title.isupper() and not_titles(TextSpan(start, start + len(title), title), cue):
             return
         work = found.get(key)
         if work is None:
@@ -106,18 +107,18 @@ def find_works(
             continue
         for item in _items(m.group(1), m.start(1)):
             if _looks_like_title(item[0]):
-                add(item[0], item[1], owner.name, cued=True)
+                add(item[0], item[1], owner.name, cue="list")
     for m in _LIST_CUE.finditer(text):
         person = person_for(m.start())
         for title, start in _items(m.group("list"), m.start("list")):
-            add(title, start, person, cued=True)
+            add(title, start, person, cue="list")
     # "Ray Milland in The Lost Weekend", "Figgis' Stormy Monday"
     for mention in mentions.items:
         if mention.kind != "person":
             continue
         m = _AFTER_PERSON.match(text, mention.end)
         if m:
-            add(m.group("title"), m.start("title"), mention.name)
+            add(m.group("title"), m.start("title"), mention.name, cue="person")
     # CAPS titles are always titles; title case only where the gazetteer knows it
     gazetteer = known_titles()
     for run in caps_titles(text):

@@ -11,6 +11,7 @@ The exit status is non-zero only when there was input and not one line could be 
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import IO, Any
@@ -122,10 +123,20 @@ def score_stream(
 
 @click.command("score")
 @click.argument("source", type=click.File("r", encoding="utf-8"), default="-")
-@click.option("--batch-size", type=click.IntRange(min=1), default=32, show_default=True,
-              help="Reviews scored per batch (and per flush of the output).")
-@click.option("--device", type=click.Choice(["cpu", "cuda"]), default="cpu", show_default=True,
-              help="The shipped scorer runs on CPU only; cuda is accepted and runs on CPU.")
+@click.option(
+    "--batch-size",
+    type=click.IntRange(min=1),
+    default=32,
+    show_default=True,
+    help="Reviews scored per batch (and per flush of the output).",
+)
+@click.option(
+    "--device",
+    type=click.Choice(["cpu", "cuda"]),
+    default="cpu",
+    show_default=True,
+    help="The shipped scorer runs on CPU only; cuda is accepted and runs on CPU.",
+)
 def score(source: IO[str], batch_size: int, device: str) -> None:
     """Score reviews from a JSON Lines FILE (or - for stdin): one JSON line out per review."""
     errors = Console(stderr=True)
@@ -133,7 +144,6 @@ def score(source: IO[str], batch_size: int, device: str) -> None:
     if device == "cuda":
         errors.print(f"note: {scorer.id} {scorer.version} runs on CPU; scoring on CPU",
                      markup=False, highlight=False)  # fmt: skip
-    out = click.get_text_stream("stdout")
-    scored, failures = score_stream(source, out, scorer, batch_size, errors)
+    scored, failures = score_stream(source, sys.stdout, scorer, batch_size, errors)
     if failures and not scored:
         raise click.ClickException("no line could be scored")

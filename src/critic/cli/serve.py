@@ -42,8 +42,7 @@ def serve(host: str, port: int, db: str | None, read_only: bool, token: str | No
                        max_upload_bytes=max_upload or DEFAULT_MAX_UPLOAD)
     # Workers are separate processes: they read their settings from the environment.
     os.environ.update(config.to_env())
-    click.echo(f"critic serving {target} on http://{host}:{port}"
-               f"{' (read-only)' if read_only else ''}{' (token required for writes)' if token else ''}",
-               err=True)
+    notes = (" (read-only)" if read_only else "") + (" (token needed for writes)" if token else "")
+    click.echo(f"critic serving {target} on http://{host}:{port}{notes}", err=True)
     uvicorn.run("critic.web.app:create_app", factory=True, host=host, port=port, workers=workers,
                 log_level="warning", access_log=False)

@@ -15,7 +15,8 @@ def review_people(conn: Connection, film_id: int, review_id: str) -> list[dict[s
     The merge gives each real person one id across reviews, so a surname-only mention in this
     review can link to the same person page as the full name in another.
     """
-    merged = conn.execute(select(film_facts.c.people).where(film_facts.c.film_id == film_id)).scalar()
+    query = select(film_facts.c.people).where(film_facts.c.film_id == film_id)
+    merged = conn.execute(query).scalar()
     out = []
     for person in merged or []:
         spans = (person.get("mentions") or {}).get(review_id) or []

@@ -14,7 +14,7 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 from urllib.parse import urlencode
 
 from fastapi import FastAPI, File, Form, Request, UploadFile
@@ -40,6 +40,11 @@ ENV_MAX_UPLOAD = "CRITIC_WEB_MAX_UPLOAD"
 DEFAULT_MAX_UPLOAD = 5 * 1024 * 1024  # one review is a few KB; an export of thousands fits
 
 
+FormText = Annotated[str, Form()]
+FormFlag = Annotated[bool, Form()]
+FormFile = Annotated[UploadFile | None, File()]
+
+
 @dataclass(frozen=True)
 class WebConfig:
     db: str | None = None
@@ -57,7 +62,8 @@ class WebConfig:
         )
 
     def to_env(self) -> dict[str, str]:
-        env = {ENV_READ_ONLY: "1" if self.read_only else "0", ENV_MAX_UPLOAD: str(self.max_upload_bytes)}
+        env = {ENV_READ_ONLY: "1" if self.read_only else "0",
+               ENV_MAX_UPLOAD: str(self.max_upload_bytes)}
         if self.db:
             env[ENV_DB] = str(self.db)
         if self.token:
@@ -106,19 +112,24 @@ def create_app(library: Library | None = None, config: WebConfig | None = None) 
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.add_middleware(Guard, max_body_bytes=config.max_upload_bytes)
 
-    def render(request: Request, template: str, data: dict[str, Any], status: int = 200) -> Response:
+    def render(request: Request, template: str, data: dict[str, Any],
+               status: int = 200) -> Response:
         html = templates.get_template(template).render(
-            data=data, request=request, config=config, page_url=functools.partial(page_url, request),
+            data=data, request=request, config=config,
+            page_url=functools.partial(page_url, request),
             writable=not (config.read_only or library.read_only))
         return HTMLResponse(html, status_code=status)
 
-    def error(request: Request, status: int, message: str, extra: dict[str, Any] | None = None) -> Response:
+    def error(request: Request, status: int, message: str,
+              extra: dict[str, Any] | None = None) -> Response:
         data = {"error": {"status": status, "message": message, **(extra or {})}}
         if wants_json(request):
             return json_response(data, status)
         return render(request, "error.html", data, status)
 
-    def page(path: str, template: str, name: str) -> Callable[[Callable[..., dict[str, Any]]], None]:
+    View = Callable[..., dict[str, Any]]
+
+    def page(path: str, template: str, name: str) -> Callable[[View], None]:
         """Register a view at `path` (HTML) and `path.json` (JSON): one function, two renderings."""
         def register(view: Callable[..., dict[str, Any]]) -> None:
             @functools.wraps(view)
@@ -203,7 +214,8 @@ def create_app(library: Library | None = None, config: WebConfig | None = None) 
                         headers={"content-disposition": "inline"})
 
     @page("/people/{person_id:int}", "person.html", "person")
-    def person(request: Request, person_id: int, page: int = 1, per_page: int = 50) -> dict[str, Any]:
+    def person(request: Request, person_id: int, page: int = 1,
+               per_page: int = 50) -> dict[str, Any]:
         """A person: films, roles, what critics said about them."""
         return views.person(library, person_id, Paging.of(page, per_page))
 
@@ -272,30 +284,30 @@ def create_app(library: Library | None = None, config: WebConfig | None = None) 
             raise HTTPException(400, str(exc)) from exc
 
     @app.post("/add.json", tags=["write"], summary="Ingest pasted text, an upload or a URL")
-    def add_json(request: Request, text: str = Form(""), file: UploadFile | None = File(None),
-                 url: str = Form(""), film: str = Form(""), year: str = Form(""),
-                 critic: str = Form(""), outlet: str = Form(""), published: str = Form(""),
-                 token: str = Form("")) -> Response:
+    def add_json(request: Request, text: FormText = "", file: FormFile = None,
+                 url: FormText = "", film: FormText = "", year: FormText = "",
+                 critic: FormText = "", outlet: FormText = "", published: FormText = "",
+                 token: FormText = "") -> Response:
         result = do_add(request, text, file, url, film, year, critic, outlet, published, token)
         return json_response(result, 201 if result["added"] else 200)
 
     @app.post("/add", include_in_schema=False, response_class=HTMLResponse)
-    def add_html(request: Request, text: str = Form(""), file: UploadFile | None = File(None),
-                 url: str = Form(""), film: str = Form(""), year: str = Form(""),
-                 critic: str = Form(""), outlet: str = Form(""), published: str = Form(""),
-                 token: str = Form("")) -> Response:
+    def add_html(request: Request, text: FormText = "", file: FormFile = None,
+                 url: FormText = "", film: FormText = "", year: FormText = "",
+                 critic: FormText = "", outlet: FormText = "", published: FormText = "",
+                 token: FormText = "") -> Response:
         result = do_add(request, text, file, url, film, year, critic, outlet, published, token)
         return render(request, "added.html", result, 201 if result["added"] else 200)
 
     @app.post("/reanalyse.json", tags=["write"], summary="Re-run the analysis over stored input")
-    def reanalyse_json(request: Request, scores_only: bool = Form(False),
-                       token: str = Form("")) -> Response:
+    def reanalyse_json(request: Request, scores_only: FormFlag = False,
+                       token: FormText = "") -> Response:
         check_write(request, token or None)
         return json_response(views.reanalyse(library, scores_only))
 
     @app.post("/reanalyse", include_in_schema=False)
-    def reanalyse_html(request: Request, scores_only: bool = Form(False),
-                       token: str = Form("")) -> Response:
+    def reanalyse_html(request: Request, scores_only: FormFlag = False,
+                       token: FormText = "") -> Response:
         check_write(request, token or None)
         views.reanalyse(library, scores_only)
         return RedirectResponse("/", status_code=303)

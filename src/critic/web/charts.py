@@ -18,12 +18,12 @@ def bars(items: list[tuple[str, int, str]], width: int = WIDTH) -> dict[str, Any
     """Bar geometry for (axis label, count, long label) items, scaled to the tallest bar."""
     peak = max((count for _, count, _ in items), default=0)
     slot = width / max(1, len(items))
-    bar = min(slot * 0.8, 36.0)  # a lone bar stays a bar, not a wall
-    out = []
+    bar_width = min(slot * 0.8, 36.0)  # a lone bar stays a bar, not a wall
+    out: list[dict[str, Any]] = []
     for i, (axis, count, long) in enumerate(items):
         height = 0.0 if peak == 0 else (BASELINE - 12) * count / peak
         out.append({
-            "x": round(i * slot + slot / 2 - bar / 2, 1), "width": round(bar, 1),
+            "x": round(i * slot + slot / 2 - bar_width / 2, 1), "width": round(bar_width, 1),
             "y": round(BASELINE - height, 1), "height": round(height, 1),
             "cx": round(i * slot + slot / 2, 1), "count": count, "axis": axis, "label": long,
         })

@@ -160,7 +160,8 @@ def people_list(lib: Library, paging: Paging = Paging()) -> dict[str, Any]:
 def sources_list(lib: Library, kind: str, paging: Paging = Paging()) -> dict[str, Any]:
     rows, info = paging.cut(lib.sources(kind, paging.per_page + 1, paging.offset))
     for row in rows:
-        row["mean_score"] = None if row["mean_score"] is None else round(float(row["mean_score"]), 1)
+        mean = row["mean_score"]
+        row["mean_score"] = None if mean is None else round(float(mean), 1)
     total = lib.counts()["critics" if kind == "critic" else "outlets"]
     return {"kind": kind, "sources": rows, "pagination": paging.info(info["has_next"], total)}
 

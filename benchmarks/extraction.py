@@ -1,0 +1,266 @@
+"""Extraction benchmark: credits read from the prose vs the credits a header states.
+
+Many reviews in ../shared/data/critics/dev.jsonl.gz open with a credit header
+(Berardinelli: "Cast: A, B Director: X Producer: ..."); Rhodes closes with
+"TITLE runs 1:58.". The header (and that line) is cut off, extract() runs on the rest,
+and what it finds is compared with what the header said:
+
+- film title: the title the truth gives (Rhodes' "runs" line; for Berardinelli the
+  catalog film whose director and a lead actor match the header), counted where that
+  title appears in the remaining prose;
+- director: header director(s), counted where the surname appears in the prose;
+- cast recall / precision: people given an actor role vs header cast members whose
+  surname appears in the prose (precision is a lower bound: headers list only leads,
+  so a correctly found bit player counts against it);
+- actor-character pairs: headers in this set never give roles, so pair F1 is measured
+  on the seeds only; for dev the share of predicted pairs whose actor is in the header
+  cast is printed.
+
+Then the two seed reviews against ../shared/seeds/gold.json, fact by fact, and speed.
+
+Usage: python benchmarks/extraction.py [--sample 600] [--seed 13] [--processes 2]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import gzip
+import io
+import json
+import os
+import random
+import re
+import time
+from pathlib import Path
+from typing import Any
+
+from critic.analyse.credits_header import parse_header
+from critic.analyse.extract import extract_many
+from critic.analyse.films import title_key
+from critic.analyse.identity import (
+    firsts_compatible,
+    merge_people,
+    merge_quotes,
+    merge_works,
+    person_key,
+    quote_key,
+)
+from critic.analyse.nlp import get_nlp
+from critic.records import DocumentMeta
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+RUNS_LINE = re.compile(r"^(?P<title>[^a-z\n]*[A-Z][^a-z\n]*?)\s+(?:[a-z]+\s+){0,3}runs\b.*$", re.M)
+
+
+def same_person(a: str, b: str) -> bool:
+    ka, kb = person_key(a), person_key(b)
+    return bool(ka[0]) and ka[0] == kb[0] and firsts_compatible(ka[1], kb[1])
+
+
+def surname_in(name: str, text: str) -> bool:
+    last = name.split()[-1] if name.split() else ""
+    return bool(last) and re.search(rf"\b{re.escape(last)}\b", text) is not None
+
+
+def load_catalog() -> list[dict[str, Any]]:
+    films: list[dict[str, Any]] = []
+    path = SHARED / "data" / "catalogs" / "imdb5000.csv.gz"
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        for row in csv.DictReader(io.StringIO(fh.read())):
+            films.append({
+                "title": row["movie_title"].replace("\xa0", " ").strip(),
+                "director": row["director_name"],
+                "actors": [row[c] for c in ("actor_1_name", "actor_2_name", "actor_3_name") if row[c]],
+            })
+    path = SHARED / "data" / "catalogs" / "imdb_top1000.csv.gz"
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        for row in csv.DictReader(io.StringIO(fh.read())):
+            films.append({
+                "title": row["Series_Title"], "director": row["Director"],
+                "actors": [row[c] for c in ("Star1", "Star2", "Star3", "Star4") if row[c]],
+            })
+    return films
+
+
+def catalog_title(catalog: list[dict[str, Any]], directors: list[str], cast: list[str]) -> str | None:
+    hits = {
+        f["title"]
+        for f in catalog
+        if any(same_person(f["director"], d) for d in directors)
+        and any(same_person(a, c) for a in f["actors"] for c in cast)
+    }
+    return hits.pop() if len(hits) == 1 else None
+
+
+def prepare(rows: list[dict[str, Any]], catalog: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Cut header/footer truth from each review; keep what is left as the prose."""
+    out = []
+    for row in rows:
+        text = row["text"]
+        header = parse_header(text)
+        truth: dict[str, Any] = {"title": None, "directors": [], "cast": []}
+        for s, e in sorted(header.spans, reverse=True):
+            text = text[:s] + text[e + 1 :]
+        truth["directors"] = [c.name for c in header.credits if c.job == "director"]
+        truth["cast"] = [c.name for c in header.credits if c.job == "actor"]
+        m = RUNS_LINE.search(text) if row["critic"] == "Steve Rhodes" else None
+        if m:
+            truth["title"] = m.group("title").strip()
+            text = text[: m.start()] + text[m.end() :]
+        elif truth["directors"] and truth["cast"]:
+            truth["title"] = catalog_title(catalog, truth["directors"], truth["cast"])
+        out.append({"id": row["id"], "critic": row["critic"], "text": text, "truth": truth})
+    return out
+
+
+def score_dev(items: list[dict[str, Any]], results: list[dict[str, Any]]) -> dict[str, Any]:
+    m: dict[str, Any] = {k: [0, 0] for k in ("title", "director", "cast_recall", "cast_precision", "pair_actor")}
+    for item, res in zip(items, results, strict=True):
+        truth, text = item["truth"], item["text"]
+        if truth["title"] and title_key(truth["title"]) in title_key(text):
+            m["title"][1] += 1
+            got = res["film"]["title"]
+            m["title"][0] += bool(got) and title_key(got) == title_key(truth["title"])
+        directors = [p["name"] for p in res["people"] if any(r["job"] == "director" for r in p["roles"])]
+        named = [d for d in truth["directors"] if surname_in(d, text)]
+        if named:
+            m["director"][1] += 1
+            m["director"][0] += any(same_person(d, g) for d in named for g in directors)
+        actors = [p for p in res["people"] if any(r["job"] == "actor" for r in p["roles"])]
+        cast = [c for c in truth["cast"] if surname_in(c, text)]
+        if truth["cast"]:
+            m["cast_recall"][1] += len(cast)
+            m["cast_recall"][0] += sum(any(same_person(c, a["name"]) for a in actors) for c in cast)
+            m["cast_precision"][1] += len(actors)
+            m["cast_precision"][0] += sum(
+                any(same_person(c, a["name"]) for c in truth["cast"]) for a in actors
+            )
+            for a in actors:
+                pairs = [r for r in a["roles"] if r["job"] == "actor" and r["character"]]
+                m["pair_actor"][1] += len(pairs)
+                m["pair_actor"][0] += len(pairs) * any(same_person(c, a["name"]) for c in truth["cast"])
+    return m
+
+
+def seeds_report() -> tuple[int, int, float, list[str]]:
+    gold = json.loads((SHARED / "seeds" / "gold.json").read_text())
+    per_review = []
+    for review in gold["reviews"]:
+        text = (SHARED / "seeds" / review["file"]).read_text()
+        res = next(extract_many([(text, DocumentMeta(published=review["published"]))]))
+        per_review.append((review["file"], res))
+    people = merge_people([(rid, r["people"]) for rid, r in per_review])
+    works = merge_works([(rid, r["works"]) for rid, r in per_review])
+    quotes = merge_quotes([(rid, r["quotes"]) for rid, r in per_review])
+
+    def find(name: str) -> dict[str, Any] | None:
+        for p in people:
+            if any(same_person(name, n) for n in [p["name"], *p["aliases"]]):
+                return p
+        return None
+
+    lines: list[str] = []
+    found = total = 0
+
+    def fact(ok: bool, what: str) -> None:
+        nonlocal found, total
+        total += 1
+        found += ok
+        lines.append(f"| {'found' if ok else 'MISSING'} | {what} |")
+
+    for rid, res in per_review:
+        fact(title_key(res["film"]["title"] or "") == title_key(gold["film"]["title"]),
+             f"film title in {rid}: {res['film']['title']!r}")
+    gold_pairs = {(c["person"], c["character"]) for c in gold["cast"] if c["character"]}
+    got_pairs = set()
+    for c in gold["cast"]:
+        p = find(c["person"])
+        roles = [r for r in (p or {}).get("roles", []) if r["job"] == "actor"]
+        ok = bool(roles)
+        if c["character"]:
+            hits = [r for r in roles if r["character"] and c["character"].split()[0] in r["character"]]
+            ok = bool(hits)
+            if hits:
+                got_pairs.add((c["person"], c["character"]))
+        fact(ok, f"cast: {c['person']} as {c['character'] or c['role']}")
+    pred_pairs = sum(1 for p in people for r in p["roles"] if r["job"] == "actor" and r["character"])
+    tp = len(got_pairs)
+    prec = tp / pred_pairs if pred_pairs else 0.0
+    rec = tp / len(gold_pairs) if gold_pairs else 0.0
+    pair_f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+    for crew in gold["crew"]:
+        p = find(crew["person"])
+        jobs = {r["job"] for r in (p or {}).get("roles", [])}
+        for job in crew["jobs"]:
+            fact(job in jobs, f"{crew['person']} ({', '.join(crew['aliases'])}) as {job}, one identity")
+    src = gold["source_material"]
+    p = find(src["author"])
+    fact(any(r["job"] == "author" for r in (p or {}).get("roles", [])),
+         f"source: {src['kind']} by {src['author']}")
+    for w in gold["other_works_mentioned"]:
+        hit = next((x for x in works if title_key(x["title"]) == title_key(w["title"])), None)
+        ok = hit is not None and (
+            (w["person"] is None and hit["person"] is None)
+            or (w["person"] is not None and hit["person"] is not None and same_person(w["person"], hit["person"]))
+        )
+        fact(ok, f"work: {w['title']} ({w['person']}) -> {hit and hit['person']}")
+    for q in gold["film_dialogue_quoted"]:
+        hit = next((x for x in quotes if quote_key(q["text"]) in quote_key(x["text"])), None)
+        ok = hit is not None and hit["kind"] == "dialogue" and (
+            q["speaker"] is None or (hit["speaker"] is not None and same_person(q["speaker"], hit["speaker"]))
+        )
+        fact(ok, f"dialogue: {q['text']!r} by {q['speaker']} -> {hit and (hit['kind'], hit['speaker'])}")
+    for q in gold["not_film_dialogue"]:
+        hit = next((x for x in quotes if quote_key(q["text"]) in quote_key(x["text"])), None)
+        fact(hit is not None and hit["kind"] == "other", f"not dialogue: {q['text'][:40]!r}...")
+    return found, total, pair_f1, lines
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sample", type=int, default=600, help="reviews to score (0 = all)")
+    ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--processes", type=int, default=2)
+    args = ap.parse_args()
+    if not SHARED.exists():
+        raise SystemExit(f"no shared data at {SHARED}")
+
+    with gzip.open(SHARED / "data" / "critics" / "dev.jsonl.gz", "rt") as fh:
+        rows = [json.loads(line) for line in fh]
+    if args.sample:
+        rows = random.Random(args.seed).sample(rows, min(args.sample, len(rows)))
+    items = prepare(rows, load_catalog())
+    get_nlp()
+    start = time.perf_counter()
+    results = list(extract_many(((i["text"], None) for i in items), n_process=args.processes))
+    elapsed = time.perf_counter() - start
+    m = score_dev(items, results)
+    found, total, pair_f1, lines = seeds_report()
+
+    def pct(key: str) -> str:
+        ok, n = m[key]
+        return f"{100 * ok / n:.1f}% ({ok}/{n})" if n else "n/a"
+
+    chars = sum(len(i["text"]) for i in items) / len(items)
+    print(f"\n## Extraction benchmark ({len(items)} dev reviews, seed {args.seed}; "
+          f"{os.cpu_count()} CPUs, {args.processes} processes)\n")
+    print("| measure | result | target |")
+    print("| --- | --- | --- |")
+    print(f"| film title (where the title is in the prose) | {pct('title')} | >= 90% |")
+    print(f"| director (where named in the prose) | {pct('director')} | >= 90% |")
+    print(f"| cast recall (header cast named in the prose) | {pct('cast_recall')} | >= 85% |")
+    print(f"| cast precision vs header (lower bound) | {pct('cast_precision')} | - |")
+    print(f"| actor-character pairs whose actor is in the header cast | {pct('pair_actor')} | - |")
+    print(f"| actor-character pair F1 (seeds, merged) | {pair_f1:.2f} | >= 0.75 |")
+    print(f"| seed facts (gold.json) | {found}/{total} | all |")
+    print(f"| speed | {len(items) / elapsed:.1f} reviews/s (mean {chars:.0f} chars) | >= 15/s |")
+    print("\n### Seeds, fact by fact\n")
+    print("| status | fact |")
+    print("| --- | --- |")
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()
