@@ -15,6 +15,7 @@ import json
 import random
 import subprocess
 import sys
+import tempfile
 import time
 from collections import defaultdict
 from collections.abc import Sequence
@@ -128,7 +129,8 @@ def rt_rows(examples: list[ts.Example]) -> list[tuple[str, str, str]]:
 _SPEED_CHILD = r"""
 import json, resource, sys, time
 from critic.analyse.scoring import load_default_scorer
-texts = json.load(sys.stdin)
+with open(sys.argv[1], encoding="utf-8") as handle:
+    texts = json.load(handle)
 scorer = load_default_scorer()
 scorer.score(texts[:5])  # start-up excluded
 started = time.perf_counter()
@@ -140,22 +142,24 @@ print(json.dumps({"rate": len(texts) / elapsed,
 
 
 def _speed(texts: list[str], processes: int) -> tuple[float, float]:
-    """Reviews per second over `processes` scorer processes, and the largest one's peak RSS."""
-    shares = [texts[i::processes] for i in range(processes)]
-    children = [
-        subprocess.Popen(
-            [sys.executable, "-c", _SPEED_CHILD],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            text=True,
-        )  # fmt: skip
-        for _ in shares
-    ]
-    for child, share in zip(children, shares, strict=True):
-        assert child.stdin is not None
-        child.stdin.write(json.dumps(share))
-        child.stdin.close()
-    results = [json.loads(child.communicate()[0]) for child in children]
+    """Reviews per second over `processes` scorer processes, and the largest one's peak RSS.
+
+    Each process is a fresh interpreter, so its peak memory is the scorer's, not this
+    benchmark's (which holds the training matrices).
+    """
+    with tempfile.TemporaryDirectory() as scratch:
+        children = []
+        for i in range(processes):
+            path = Path(scratch) / f"share-{i}.json"
+            path.write_text(json.dumps(texts[i::processes]), encoding="utf-8")
+            children.append(
+                subprocess.Popen(
+                    [sys.executable, "-c", _SPEED_CHILD, str(path)],
+                    stdout=subprocess.PIPE,
+                    text=True,
+                )
+            )
+        results = [json.loads(child.communicate()[0]) for child in children]
     return sum(r["rate"] for r in results), max(r["maxrss_mb"] for r in results)
 
 
@@ -191,11 +195,19 @@ def main(argv: Sequence[str] | None = None) -> None:
     started = time.time()
     examples = ts.load_examples()
     matrix = ts.build_sentence_matrix(examples)
-    rows = imdb_row(examples, args.quick)
-    rows += unseen_critic_rows(matrix, examples)
-    rows += polarity_row(matrix, examples, [0, 1] if args.quick else list(range(10)))
-    rows += rt_rows(examples)
-    rows += speed_rows(examples, args.quick)
+    rows: list[tuple[str, str, str]] = []
+    parts = [
+        lambda: speed_rows(examples, args.quick),
+        lambda: rt_rows(examples),
+        lambda: imdb_row(examples, args.quick),
+        lambda: unseen_critic_rows(matrix, examples),
+        lambda: polarity_row(matrix, examples, [0, 1] if args.quick else list(range(10))),
+    ]
+    for part in parts:
+        new = part()
+        for row in new:  # as they come, on stderr, so a late failure loses nothing
+            print(" | ".join(row), file=sys.stderr, flush=True)
+        rows += new
     from critic.analyse.scoring import SCORER_ID, SCORER_VERSION
 
     print(f"\n### Scoring benchmark: {SCORER_ID} {SCORER_VERSION}"

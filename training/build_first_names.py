@@ -1,6 +1,6 @@
 """Build src/critic/resources/first_names.txt: first names of film people and characters.
 
-A capitalised pair such as "Pretty Woman" or "Leaving Las Vegas" is a title, not a person,
+A capitalised pair such as "Silent Harbor" or "Leaving Rome Tonight" is a title, not a person,
 and the cheapest tell is whether its first word is someone's first name. Sources: the
 directors and actors of the IMDb 5000 / top-1000 catalogs and the Cornell character
 names that are also a real person's first name.
@@ -19,8 +19,27 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 CATALOGS = ROOT.parent / "shared" / "data" / "catalogs"
 OUT = ROOT / "src" / "critic" / "resources" / "first_names.txt"
-_NOT_FIRST = {"Super", "Man", "Doctor", "Little", "Big", "Young", "Old", "Baby", "Lil", "Sir",
-              "Mister", "Miss", "Lady", "Lord", "King", "Queen", "Prince", "Princess", "Master"}
+_NOT_FIRST = {
+    "Super",
+    "Man",
+    "Doctor",
+    "Little",
+    "Big",
+    "Young",
+    "Old",
+    "Baby",
+    "Lil",
+    "Sir",
+    "Mister",
+    "Miss",
+    "Lady",
+    "Lord",
+    "King",
+    "Queen",
+    "Prince",
+    "Princess",
+    "Master",
+}
 _WORD = re.compile(r"^[A-Z][a-z]+(?:-[A-Z][a-z]+)?$")
 
 

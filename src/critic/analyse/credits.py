@@ -1,5 +1,5 @@
-"""Who did what on the film, read from the prose: "Nicolas Cage plays Ben Sanderson",
-"Ben Sanderson (Nicolas Cage)", "a prostitute (Shue)", "written and directed by X",
+"""Who did what on the film, read from the prose: "Robert Vance plays Tom Harker",
+"Tom Harker (Robert Vance)", "a nurse (Keller)", "written and directed by X",
 "director-screenwriter X", "from a novel by X", "his own musical score", cameo lists.
 
 Rules return candidates with the name exactly as written and where it is; whether a
@@ -45,35 +45,70 @@ _DET = r"(?:a|an|the|his|her|their|its|my|our|your|one|two|some)"
 _NP = r"(?P<np>(?:[\w'’\-]+\s+){0,4}?[a-z][\w\-]*)"
 _LIST = rf"(?P<list>{NAME}(?:\s*,\s*{NAME})*(?:,?\s+(?:and|&)\s+{NAME})?)"
 _SKIP = r"(?:[a-z][\w\-]*\s+){0,3}?"
-_PAREN_OPT = r"(?:\s*\([^()]{0,80}\))?"  # "Figgis (Stormy Monday), who adapted"
+_PAREN_OPT = r"(?:\s*\([^()]{0,80}\))?"  # "Dunn (Night Moves), who adapted"
 
 _CREW: list[tuple[tuple[str, ...], str]] = [
     (("director", "screenwriter"), rf"\b(?i:written\s+and\s+directed\s+by)\s+{_SKIP}{_N}"),
-    (("director", "screenwriter"), rf"\b(?i:writer|screenwriter)[-/ ](?:and\s+)?director\s*,?\s+{_N}"),
-    (("director", "screenwriter"), rf"\b(?i:director)[-/ ](?:and\s+)?(?:co-?)?(?:screen)?writer\s*,?\s+{_N}"),
+    (
+        ("director", "screenwriter"),
+        rf"\b(?i:writer|screenwriter)[-/ ](?:and\s+)?director\s*,?\s+{_N}",
+    ),
+    (
+        ("director", "screenwriter"),
+        rf"\b(?i:director)[-/ ](?:and\s+)?(?:co-?)?(?:screen)?writer\s*,?\s+{_N}",
+    ),
     (("director", "producer"), rf"\b(?i:producer[-/]director|director[-/]producer)\s*,?\s+{_N}"),
     (("director",), rf"\b(?i:directed|helmed|megaphoned)\s+by\s+{_SKIP}{_N}"),
     (("director",), rf"\b(?i:director|filmmaker|film-maker|helmer)\s*,?\s+{_N}"),
     (("director",), rf"\b(?i:direction)\s+(?:of|by|from)\s+{_N}"),
+    (("director",), rf"\b(?i:film\s*maker|moviemaker|auteur)\s*,?\s+{_N}"),
+    (("director",), rf"\b(?i:a\s+film\s+by|a\s+movie\s+by)\s+{_N}"),
+    (
+        ("director",),
+        rf"{_N}\s+(?:is\s+)?(?:in\s+the\s+director['’]s\s+chair|behind\s+the\s+camera)",
+    ),
+    (
+        ("director",),
+        rf"{_N}['’]s?\s+(?:[a-z\-]+\s+){{0,3}}?(?:film|movie|picture|adaptation|remake|version|directorial|direction)\b(?!\s+career)",
+    ),
+    (
+        ("director",),
+        rf"{_N}\s+(?:[a-z]+\s+){{1,6}}?(?:his|her)\s+(?:[a-z\-]+\s+){{0,2}}?(?:directorial|directing)\b",
+    ),
     (("director",), rf"{_N}['’]s?\s+(?:[a-z\-]+\s+){{0,2}}?direction\b"),
     (("director",), rf"{_N}{_PAREN_OPT},?\s+(?:who\s+)?(?:also\s+)?directs\b"),
     (("director",), rf"{_N},?\s+who\s+(?:also\s+)?directed\s+(?:the\s+film|this|it)\b"),
-    (("screenwriter",), rf"\b(?i:screenplay|script|scenario)\s+(?:is\s+|was\s+)?(?:written\s+)?by\s+{_N}"),
+    (
+        ("screenwriter",),
+        rf"\b(?i:screenplay|script|scenario)\s+(?:is\s+|was\s+)?(?:written\s+)?by\s+{_N}",
+    ),
     (("screenwriter",), rf"\b(?i:written|scripted|penned|co-written)\s+by\s+{_SKIP}{_N}"),
-    (("screenwriter",), rf"\b(?i:screenwriters?|scriptwriters?|scripters?|co-writers?|writers?)\s*,?\s+{_N}"),
+    (
+        ("screenwriter",),
+        rf"\b(?i:screenwriters?|scriptwriters?|scripters?|co-writers?|writers?)\s*,?\s+{_N}",
+    ),
     (("screenwriter",), rf"{_N}['’]s?\s+(?:[a-z\-]+\s+){{0,3}}?(?:script|screenplay)\b"),
     (("screenwriter",), rf"\b(?i:adapted)\s+(?:for\s+the\s+screen\s+)?by\s+{_N}"),
     (("screenwriter",), rf"{_N}{_PAREN_OPT},?\s+(?:who\s+)?(?:also\s+)?adapted\b"),
-    (("author",), rf"\b(?i:novel|book|story|memoir|play|short\s+story|best-?seller)s?\s+(?:of\s+the\s+same\s+name\s+)?by\s+(?:the\s+late\s+)?(?:author\s+|novelist\s+|playwright\s+|writer\s+)?{_N}"),
+    (
+        ("author",),
+        rf"\b(?i:novel|book|story|memoir|play|short\s+story|best-?seller)s?\s+(?:of\s+the\s+same\s+name\s+)?by\s+(?:the\s+late\s+)?(?:author\s+|novelist\s+|playwright\s+|writer\s+)?{_N}",
+    ),
     (("author",), rf"\b(?i:novelist|author|playwright)\s*,?\s+{_N}"),
     (("author",), rf"{_N}['’]s?\s+(?:[a-z\-]+\s+){{0,2}}?(?:novel|book|memoir|play|bestseller)\b"),
     (("composer",), rf"\b(?i:music|score|soundtrack)\s+(?:is\s+|was\s+)?(?:composed\s+)?by\s+{_N}"),
     (("composer",), rf"\b(?i:composer)\s*,?\s+{_N}"),
     (("composer",), rf"{_N}['’]s?\s+(?:[a-z\-]+\s+){{0,3}}?(?:score|music)\b"),
-    (("cinematographer",), rf"\b(?i:cinematographer|director\s+of\s+photography|photographer)\s*,?\s+{_N}"),
+    (
+        ("cinematographer",),
+        rf"\b(?i:cinematographer|director\s+of\s+photography|photographer)\s*,?\s+{_N}",
+    ),
     (("cinematographer",), rf"\b(?i:photographed|shot|lensed)\s+by\s+{_N}"),
     (("cinematographer",), rf"\b(?i:cinematography)\s+(?:is\s+|was\s+)?by\s+{_N}"),
-    (("cinematographer",), rf"{_N}['’]s?\s+(?:[a-z\-]+\s+){{0,2}}?(?:cinematography|camera\s+work|photography)\b"),
+    (
+        ("cinematographer",),
+        rf"{_N}['’]s?\s+(?:[a-z\-]+\s+){{0,2}}?(?:cinematography|camera\s+work|photography)\b",
+    ),
     (("editor",), rf"\b(?i:edited|cut)\s+by\s+{_N}"),
     (("editor",), rf"\b(?i:film\s+)?editor\s*,?\s+{_N}"),
     (("producer",), rf"\b(?i:produced|bankrolled)\s+by\s+{_N}"),
@@ -86,15 +121,26 @@ _PLAYS = re.compile(
     r"(?:plays|playing|portrays|portraying|stars\s+as|starring\s+as|is\s+cast\s+as|"
     r"appears\s+as|co-stars\s+as|takes\s+on\s+the\s+role\s+of|is\s+(?:wonderful|excellent|"
     r"superb|fine|good|convincing|terrific)\s+as)\s+"
-    rf"(?:(?P<char>{NAME})|{_DET}\s+{_NP})",
+    rf"(?:(?:[a-z\-]+\s+){{0,3}}?(?P<char>{NAME})|{_DET}\s+{_NP})",
 )
-_TITLED = r"(?:(?:Dr|Mr|Mrs|Ms|Colonel|Col|Captain|Capt|Detective|Agent|Sgt|Sergeant|Lt|Lieutenant|Officer|Professor|Father|Sister|Uncle|Aunt|Judge|General|Major|Inspector|King|Queen|Prince|Princess|Lord|Lady|Sir)\.?\s+)?"
+_TITLED = (
+    r"(?:(?:Dr|Mr|Mrs|Ms|Colonel|Col|Captain|Capt|Detective|Agent|Sgt|Sergeant|Lt|Lieutenant|"
+    r"Officer|Professor|Father|Sister|Uncle|Aunt|Judge|General|Major|Inspector|King|Queen|"
+    r"Prince|Princess|Lord|Lady|Sir)\.?\s+)?"
+)
 _AS = re.compile(
-    rf"{_N}(?:,?\s+who\s+(?:[a-z]+\s+){{0,2}}?)?\s+(?:is\s+|was\s+)?as\s+(?:the\s+(?:[\w\-]+\s+){{0,3}}?)?(?P<char>{_TITLED}{NAME})\b"
+    rf"{_N}(?:,?\s+who\s+(?:[a-z]+\s+){{0,2}}?)?\s+(?:is\s+|was\s+)?as\s+"
+    rf"(?:the\s+(?:[\w\-]+\s+){{0,3}}?)?(?P<char>{_TITLED}{NAME})\b"
 )
+_AS_ROLE = re.compile(rf"{_N}\s+(?:is\s+|was\s+)?as\s+(?:a|an|the|(?:[A-Z][\w'’]+)['’]s)\s+{_NP}")
+_IS_CHARACTER = re.compile(rf"{_N}\s+is\s+(?P<char>{_TITLED.rstrip('?')}{NAME})")
 _POSSESSIVE_PART = re.compile(rf"{_N}['’]s?\s+(?P<char>{_TITLED}{NAME})\b")
-_PLAYED_BY_BARE = re.compile(rf"\b(?i:played|portrayed|essayed)\s+(?:[a-z\-]+\s+){{0,4}}?by\s+(?:[a-z\-]+\s+){{0,2}}?{_LIST}")
-_ROLES_LIST = re.compile(rf"{_LIST}\s+(?:have|has|had|get|gets)\s+(?:[a-z]+\s+){{0,2}}?(?:roles?|parts?|turns?)\b")
+_PLAYED_BY_BARE = re.compile(
+    rf"\b(?i:played|portrayed|essayed)\s+(?:[a-z\-]+\s+){{0,4}}?by\s+(?:[a-z\-]+\s+){{0,2}}?{_LIST}"
+)
+_ROLES_LIST = re.compile(
+    rf"{_LIST}\s+(?:have|has|had|get|gets)\s+(?:[a-z]+\s+){{0,2}}?(?:roles?|parts?|turns?)\b"
+)
 _AS_PRONOUN = re.compile(
     rf"(?:^|[.;!?]\s+|\b(?:But|And|Yet|So)\s+)as\s+(?P<char>{NAME})(?:\s+in\s+[^,.;]{{1,60}})?,\s+(?P<pron>he|she)\b"
 )
@@ -106,13 +152,19 @@ _CAST_LIST = re.compile(
     r"\b(?P<cue>cameos?|cameo\s+appearances?|appearances|turns|"
     r"starring|co-starring|featuring|features|stars|co-stars|supporting\s+cast\s+(?:includes|of)|"
     r"performances?|portrayals?|turns?|work|acting|"
-    r"cast\s+(?:includes|including|of))\s+(?:(?:by|from|of|include|includes|are|is)\s+)?"
-    + _LIST
+    r"cast\s+(?:includes|including|of)|"
+    r"(?:players|ensemble|actors)\s+(?:include|includes|including|like)|"
+    r"(?:performance|turn)\s+belongs\s+to)\s+"
+    r"(?:(?:by|from|of|include|includes|are|is|to)\s+)?" + _LIST
 )
 _ACTOR_EVIDENCE = [
-    re.compile(rf"{_N}['’]s?\s+(?:[a-z\-]+\s+){{0,2}}?(?:performance|portrayal|acting|turn\s+as|screen\s+presence)\b"),
+    re.compile(
+        rf"{_N}['’]s?\s+(?:[a-z\-]+\s+){{0,2}}?(?:performance|portrayal|acting|turn\s+as|screen\s+presence)\b"
+    ),
     re.compile(rf"(?<![A-Z]\w)\b(?:actor|actress|co-?star|newcomer|star)\s+{_N}"),
-    re.compile(rf"{_N}\s+(?:gives|delivers|turns\s+in|offers)\s+(?:[\w\-]+\s+){{0,5}}?(?:performance|portrayal|turn)\b"),
+    re.compile(
+        rf"{_N}\s+(?:gives|delivers|turns\s+in|offers)\s+(?:[\w\-]+\s+){{0,5}}?(?:performance|portrayal|turn)\b"
+    ),
 ]
 _PRONOUN_JOBS = re.compile(
     r"\b(?:he|she)\s+(?:also\s+)?(?P<verbs>(?:stars|directs|writes|co-writes|edits|produces|scores)"
@@ -132,10 +184,12 @@ _OWN_SCORE = re.compile(
 )
 _PAREN = re.compile(r"\(([^()\n]{1,160})\)")
 _PAREN_ACTOR = re.compile(
-    rf"^\s*(?:played\s+by\s+)?(?:the\s+)?{_N}(?P<more>(?:\s*,\s*{NAME})*(?:,?\s+(?:and|&)\s+{NAME})?)"
+    rf"^\s*(?:played\s+by\s+|voice\s+of\s+|voiced\s+by\s+)?(?:(?:a|an|the)\s+(?:[a-z\-]+\s+){{0,3}}?)?{_N}(?P<more>(?:\s*,\s*{NAME})*(?:,?\s+(?:and|&)\s+{NAME})?)"
     r"(?P<rest>(?:\s+(?:in|as|who|giving|doing|delivering|playing)\b.*|\s*[-–—;,].*|\s*)?)$"
 )
-_PAREN_AS = re.compile(rf"^\s*as\s+(?:(?P<char>{_TITLED}{NAME})|{_DET}\s+{_NP})")
+_PAREN_AS = re.compile(
+    rf"^\s*as\s+(?:(?P<char>{_TITLED}{NAME})(?!['’]s)|(?:{_DET}|{NAME}['’]s)\s+{_NP})"
+)
 _LEFT_CHAR = re.compile(rf"(?P<char>{NAME})\s*$")
 _LEFT_CHARS = re.compile(rf"{NAME}(?:\s*,\s*{NAME})*,?\s+(?:and|&)\s+{NAME}\s*$")
 _LEFT_NP = re.compile(rf"\b{_DET}\s+(?P<np>(?:[\w'’\-]+\s+){{0,4}}?[\w\-]+)\s*$", re.IGNORECASE)
@@ -150,7 +204,7 @@ def _np(np: str | None) -> str | None:
 
 
 def _trim(c: Candidate) -> Candidate:
-    """"But Michael Figgis" -> "Michael Figgis": NAME also takes a capitalised opener."""
+    """ "But Michael Dunn" -> "Michael Dunn": NAME also takes a capitalised opener."""
     words = c.name.split(" ")
     while len(words) > 1 and words[0] in SENTENCE_OPENERS | {"The", "A", "An"}:
         c.start += len(words[0]) + 1
@@ -178,67 +232,154 @@ def _find_candidates(text: str) -> list[Candidate]:
         char = m.group("char")
         out.append(
             Candidate(
-                m.group("name"), m.start("name"), m.end("name"), "actor",
-                character=char, char_start=m.start("char") if char else None,
-                note=None if char else _np(m.group("np")), rule="plays",
+                m.group("name"),
+                m.start("name"),
+                m.end("name"),
+                "actor",
+                character=char,
+                char_start=m.start("char") if char else None,
+                note=None if char else _np(m.group("np")),
+                rule="plays",
             )
         )
     for m in _AS.finditer(text):
         out.append(
-            Candidate(m.group("name"), m.start("name"), m.end("name"), "actor",
-                      character=m.group("char"), char_start=m.start("char"), rule="as")
+            Candidate(
+                m.group("name"),
+                m.start("name"),
+                m.end("name"),
+                "actor",
+                character=m.group("char"),
+                char_start=m.start("char"),
+                rule="as",
+            )
         )
     for m in _AS_PRONOUN.finditer(text):
         out.append(
-            Candidate("", m.start("pron"), m.end("pron"), "actor", character=m.group("char"),
-                      char_start=m.start("char"), pronoun=True, rule="as_pronoun")
+            Candidate(
+                "",
+                m.start("pron"),
+                m.end("pron"),
+                "actor",
+                character=m.group("char"),
+                char_start=m.start("char"),
+                pronoun=True,
+                rule="as_pronoun",
+            )
         )
     for m in _PLAYED_BY.finditer(text):
         char = m.group("char")
         out.append(
             Candidate(
-                m.group("name"), m.start("name"), m.end("name"), "actor",
-                character=char, char_start=m.start("char") if char else None,
-                note=None if char else _np(m.group("np")), rule="played_by",
+                m.group("name"),
+                m.start("name"),
+                m.end("name"),
+                "actor",
+                character=char,
+                char_start=m.start("char") if char else None,
+                note=None if char else _np(m.group("np")),
+                rule="played_by",
+            )
+        )
+    for m in _AS_ROLE.finditer(text):
+        out.append(
+            Candidate(
+                m.group("name"),
+                m.start("name"),
+                m.end("name"),
+                "actor",
+                note=_np(m.group("np")),
+                rule="as",
+            )
+        )
+    for m in _IS_CHARACTER.finditer(text):
+        out.append(
+            Candidate(
+                m.group("name"),
+                m.start("name"),
+                m.end("name"),
+                "actor",
+                character=m.group("char"),
+                char_start=m.start("char"),
+                rule="as",
             )
         )
     for m in _POSSESSIVE_PART.finditer(text):
-        out.append(Candidate(m.group("name"), m.start("name"), m.end("name"), "actor",
-                             character=m.group("char"), char_start=m.start("char"),
-                             rule="possessive_part"))
+        out.append(
+            Candidate(
+                m.group("name"),
+                m.start("name"),
+                m.end("name"),
+                "actor",
+                character=m.group("char"),
+                char_start=m.start("char"),
+                rule="possessive_part",
+            )
+        )
     for rx, rule in ((_PLAYED_BY_BARE, "played_by"), (_ROLES_LIST, "cast_list")):
         for m in rx.finditer(text):
             for n in re.finditer(NAME, m.group("list")):
                 start = m.start("list") + n.start()
-                out.append(Candidate(n.group(0), start, start + len(n.group(0)), "actor", rule=rule))
+                out.append(
+                    Candidate(n.group(0), start, start + len(n.group(0)), "actor", rule=rule)
+                )
     for m in _CAST_LIST.finditer(text):
         cameo = "cameo" in m.group("cue").lower()
         for n in re.finditer(NAME, m.group("list")):
             start = m.start("list") + n.start()
-            out.append(Candidate(n.group(0), start, start + len(n.group(0)), "actor",
-                                 note="cameo" if cameo else None, rule="cast_list"))
+            out.append(
+                Candidate(
+                    n.group(0),
+                    start,
+                    start + len(n.group(0)),
+                    "actor",
+                    note="cameo" if cameo else None,
+                    rule="cast_list",
+                )
+            )
     for rx in _ACTOR_EVIDENCE:
         for m in rx.finditer(text):
-            out.append(Candidate(m.group("name"), m.start("name"), m.end("name"), "actor",
-                                 rule="performance"))
+            out.append(
+                Candidate(
+                    m.group("name"), m.start("name"), m.end("name"), "actor", rule="performance"
+                )
+            )
     for jobs, rx in _CREW_RE:
         for m in rx.finditer(text):
             for job in jobs:
-                out.append(Candidate(m.group("name"), m.start("name"), m.end("name"), job,
-                                     rule="crew"))
+                out.append(
+                    Candidate(m.group("name"), m.start("name"), m.end("name"), job, rule="crew")
+                )
     for m in _PRONOUN_JOBS.finditer(text):
         for verb in re.findall(r"[\w-]+", m.group("verbs")):
             if verb in _VERB_JOB:
-                out.append(Candidate("", m.start(), m.start() + 2, _VERB_JOB[verb],
-                                     pronoun=True, rule="pronoun_jobs"))
+                out.append(
+                    Candidate(
+                        "",
+                        m.start(),
+                        m.start() + 2,
+                        _VERB_JOB[verb],
+                        pronoun=True,
+                        rule="pronoun_jobs",
+                    )
+                )
     for m in _OWN_SCORE.finditer(text):
-        out.append(Candidate("", m.start(), m.start() + 3, "composer", pronoun=True,
-                             note="score", rule="own_score"))
+        out.append(
+            Candidate(
+                "",
+                m.start(),
+                m.start() + 3,
+                "composer",
+                pronoun=True,
+                note="score",
+                rule="own_score",
+            )
+        )
     return out
 
 
 def _paren_pairs(text: str) -> list[Candidate]:
-    """"Ben Sanderson (Nicolas Cage)", "a prostitute (Shue)", "pimp (X in a cameo)",
+    """ "Tom Harker (Robert Vance)", "a nurse (Keller)", "pimp (X in a cameo)",
     "Will and Eleanor (Matthew Broderick and Bridget Fonda)", "Robert Klein (as a mechanic)"."""
     out: list[Candidate] = []
     for m in _PAREN.finditer(text):
@@ -249,10 +390,18 @@ def _paren_pairs(text: str) -> list[Candidate]:
             if lc:
                 start = m.start() - len(left) + lc.start("char")
                 char = as_role.group("char")
-                out.append(Candidate(lc.group("char"), start, start + len(lc.group("char")), "actor",
-                                     character=char,
-                                     char_start=m.start(1) + as_role.start("char") if char else None,
-                                     note=None if char else _np(as_role.group("np")), rule="paren_as"))
+                out.append(
+                    Candidate(
+                        lc.group("char"),
+                        start,
+                        start + len(lc.group("char")),
+                        "actor",
+                        character=char,
+                        char_start=m.start(1) + as_role.start("char") if char else None,
+                        note=None if char else _np(as_role.group("np")),
+                        rule="paren_as",
+                    )
+                )
             continue
         inner = _PAREN_ACTOR.match(m.group(1))
         if not inner:
@@ -268,8 +417,10 @@ def _paren_pairs(text: str) -> list[Candidate]:
             chars = _LEFT_CHARS.search(left) if len(names) > 1 else None
             if chars:
                 base = m.start() - len(left)
-                characters = [(c.group(0), base + chars.start() + c.start())
-                              for c in re.finditer(NAME, chars.group(0))]
+                characters = [
+                    (c.group(0), base + chars.start() + c.start())
+                    for c in re.finditer(NAME, chars.group(0))
+                ]
             else:
                 characters = [(lc.group("char"), m.start() - len(left) + lc.start("char"))]
         else:
@@ -281,7 +432,15 @@ def _paren_pairs(text: str) -> list[Candidate]:
             characters = [(None, None)] * len(names)
         for (name, start), (character, char_start) in zip(names, characters, strict=True):
             out.append(
-                Candidate(name, start, start + len(name), "actor", character=character,
-                          char_start=char_start, note=note, rule="paren")
+                Candidate(
+                    name,
+                    start,
+                    start + len(name),
+                    "actor",
+                    character=character,
+                    char_start=char_start,
+                    note=note,
+                    rule="paren",
+                )
             )
     return out

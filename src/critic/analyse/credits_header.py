@@ -75,7 +75,9 @@ def _names(value: str, offset: int, job: str) -> list[HeaderCredit]:
         role = m.group("role")
         character = role.strip() if role and is_plausible_name(role.strip()) else None
         start = offset + (at if at >= 0 else 0) + m.start("name")
-        out.append(HeaderCredit(m.group("name"), job, character, start, start + len(m.group("name"))))
+        out.append(
+            HeaderCredit(m.group("name"), job, character, start, start + len(m.group("name")))
+        )
     return out
 
 
@@ -108,12 +110,18 @@ def parse_header(text: str, max_lines: int = 4) -> Header:
         m = _TITLE_LINE.match(line)
         if m:
             header.title = m.group("title").strip()
-            header.title_span = (start + m.start("title"), start + m.start("title") + len(header.title))
+            header.title_span = (
+                start + m.start("title"),
+                start + m.start("title") + len(header.title),
+            )
             if m.group("year"):
                 header.year = int(m.group("year"))
             body_at = start + m.start("body")
             for seg in re.finditer(r"[^;]+", m.group("body")):
-                credits = _labelled(seg.group(0).strip(), body_at + seg.start() + (len(seg.group(0)) - len(seg.group(0).lstrip())))
+                credits = _labelled(
+                    seg.group(0).strip(),
+                    body_at + seg.start() + (len(seg.group(0)) - len(seg.group(0).lstrip())),
+                )
                 header.credits += credits or []
             header.spans.append((start, start + len(line)))
             continue
@@ -124,7 +132,11 @@ def parse_header(text: str, max_lines: int = 4) -> Header:
             year = _YEAR.search(line) if re.search(r"Released|Release Date", line, re.I) else None
             if year and header.year is None:
                 y = year.group(1)
-                header.year = int(year.group(0)) if not y else (1900 + int(y) if int(y) > 30 else 2000 + int(y))
+                header.year = (
+                    int(year.group(0))
+                    if not y
+                    else (1900 + int(y) if int(y) > 30 else 2000 + int(y))
+                )
             continue
         if seen <= 3 and _is_cast_line(stripped):
             for credit in _names(line, start, "actor"):

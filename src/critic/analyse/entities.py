@@ -14,7 +14,7 @@ from importlib import resources
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-# One word of a personal name: "Nicolas", "O'Brien", "McConaughey", "Mary-Louise", "J.E."
+# One word of a personal name: "Robert", "O'Neil", "McConaughey", "Mary-Louise", "J.E."
 NAME_WORD = r"(?:(?:[A-Z]\.\s?)+|[A-Z][a-z]*(?:['’]?[A-Z][a-z]+)*(?:-[A-Z][a-z]+)?(?![A-Za-z]))"
 _PARTICLE = r"(?:de|da|di|del|della|van|von|der|den|la|le|du|dos|ter|bin|St\.)"
 NAME = rf"{NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{NAME_WORD}){{0,3}}(?:,?\s+Jr\.)?"
@@ -59,9 +59,9 @@ def is_plausible_name(name: str) -> bool:
 
 # --- ALL-CAPS titles ----------------------------------------------------------------------
 
-_CAPS_WORD = r"(?:MRS?|DR|ST|JR|VS|MS)\.|[A-Z0-9][A-Z0-9'’&.\-]*[A-Z0-9!?'’]|[A-Z]"
+_CAPS_WORD = r"(?:MRS?|DR|ST|JR|VS|MS)\.|[A-Z0-9][A-Z0-9'’&.\-/]*[A-Z0-9!?'’]|[A-Z0-9]"
 _CAPS_RUN = re.compile(
-    rf"(?<![\w'’])(?:{_CAPS_WORD})(?:(?:[ ]|:[ ]|,[ ](?=[A-Z]{{2}})|[ ]-[ ]|[ ]&[ ])(?:{_CAPS_WORD}))*"
+    rf"(?<![\w'’])(?:{_CAPS_WORD})(?:(?:[ ]|:[ ]|[ ]-[ ]|[ ]&[ ])(?:{_CAPS_WORD}))*"
     r"(?![\w])"
 )
 _ACRONYMS = frozenset(
@@ -84,11 +84,15 @@ def caps_titles(text: str) -> list[TextSpan]:
     out: list[TextSpan] = []
     for m in _CAPS_RUN.finditer(text):
         run = m.group(0).rstrip(":,.-&' ")
+        # "BREAKING THE WAVES A film...": a lone A or I after the title opens the prose
+        run = re.sub(r"(?<=\w\w) [AI]$", "", run)
         start = m.start()
         if run.endswith(("'", "’")) and text[start + len(run) : start + len(run) + 1] == "s":
             run = run[:-1]  # TRIPPIN's -> the possessive, not part of the title
         words = run.split()
-        if not any(sum(c.isalpha() for c in w) >= 2 and w.strip(".'’!?:") not in _ACRONYMS for w in words):
+        if not any(
+            sum(c.isalpha() for c in w) >= 2 and w.strip(".'’!?:") not in _ACRONYMS for w in words
+        ):
             continue
         if len(words) == 1:
             word = words[0].strip(".'’!?")
@@ -104,7 +108,9 @@ def caps_titles(text: str) -> list[TextSpan]:
 
 # --- Title-case runs ---------------------------------------------------------------------
 
-_SMALL = r"(?:of|the|in|at|a|an|and|to|on|for|with|from|by|or|vs\.?|de|la|le|du|des|von|is|my|me|not)"
+_SMALL = (
+    r"(?:of|the|in|at|a|an|and|to|on|for|with|from|by|or|vs\.?|de|la|le|du|des|von|is|my|me|not)"
+)
 _TITLE_WORD = r"(?:[A-Z][\w'’\-]*|\d[\d,.]*|[A-Z]\.)"
 TITLE_RUN = rf"{_TITLE_WORD}(?:[ ](?:{_SMALL}[ ])*{_TITLE_WORD})*"
 TITLE_RUN_RE = re.compile(rf"(?<![\w'’]){TITLE_RUN}")
@@ -160,7 +166,7 @@ def first_names() -> frozenset[str]:
 
 
 def starts_with_first_name(name: str) -> bool:
-    """"Nicolas Cage", "M. Night Shyamalan": a first name or an initial, then more."""
+    """ "Robert Vance", "M. Night Shyamalan": a first name or an initial, then more."""
     words = name.split()
     if len(words) < 2:
         return False
@@ -188,7 +194,7 @@ class Mentions:
     def before(
         self, pos: int, kinds: tuple[str, ...] = ("person",), since: int = 0
     ) -> Mention | None:
-        """The nearest mention of one of `kinds` that ends at or before `pos` (not before `since`)."""
+        """The nearest mention of `kinds` ending by `pos` and starting at or after `since`."""
         for m in reversed(self.items):
             if m.end > pos:
                 continue

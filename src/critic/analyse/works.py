@@ -1,7 +1,7 @@
 """Other works a review mentions (earlier films, the source novel, a TV show), each with
-the person it is credited to where the prose says: "such films as Birdy, Moonstruck",
-"Ray Milland in The Lost Weekend", "Figgis (Stormy Monday, Internal Affairs)",
-"Figgis' Stormy Monday", CAPS titles, and known titles from the shipped gazetteer.
+the person it is credited to where the prose says: "such films as Cold Harbour, Night Moves",
+"Anna Keller in The Long Night", "Dunn (Cold Harbour, Night Moves)",
+"Dunn's Cold Harbour", CAPS titles, and known titles from the shipped gazetteer.
 """
 
 from __future__ import annotations
@@ -30,7 +30,10 @@ _LIST_CUE = re.compile(
 )
 _SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 _KIND_CUES = [
-    (re.compile(r"\b(?:novels?|book|novella|bestseller|memoir|quoted|wrote|writes)\b", re.I), "novel"),
+    (
+        re.compile(r"\b(?:novels?|book|novella|bestseller|memoir|quoted|wrote|writes)\b", re.I),
+        "novel",
+    ),
     (re.compile(r"\b(?:play|stage|broadway|musical)\b", re.I), "play"),
     (re.compile(r"\b(?:tv|television|series|sitcom|show|mini-series|miniseries)\b", re.I), "tv"),
     (re.compile(r"\b(?:song|album|poem|opera|painting|comic|video\s*game)\b", re.I), "other"),
@@ -47,8 +50,12 @@ class Work:
     mentions: list[list[int]] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, object]:
-        return {"title": self.title, "kind": self.kind, "person": self.person,
-                "mentions": self.mentions}
+        return {
+            "title": self.title,
+            "kind": self.kind,
+            "person": self.person,
+            "mentions": self.mentions,
+        }
 
 
 def _kind(text: str, start: int) -> str:
@@ -79,7 +86,7 @@ def find_works(
         near = mentions.before(start, since=sent_start)
         if near:
             return near.name
-        # "... his fearless approach ... in such films as Birdy": the person is "he"
+        # "... his fearless approach ... in such films as Cold Harbour": the person is "he"
         if _PRONOUN.search(text[sent_start:start]):
             near = mentions.before(start, since=max(0, sent_start - 800))
             return near.name if near else None
@@ -100,7 +107,7 @@ def find_works(
         work.mentions.append([start, start + len(title)])
         taken.append((start, start + len(title)))
 
-    # "Figgis (Stormy Monday, Internal Affairs)": a person's earlier work, in parentheses
+    # "Dunn (Cold Harbour, Night Moves)": a person's earlier work, in parentheses
     for m in re.finditer(r"\(([^()\n]{2,120})\)", text):
         owner = mentions.ending_near(m.start(), slack=1)
         if owner is None or owner.kind != "person" or re.fullmatch(r"\s*\d{4}\s*", m.group(1)):
@@ -112,13 +119,13 @@ def find_works(
         person = person_for(m.start())
         for title, start in _items(m.group("list"), m.start("list")):
             add(title, start, person, cue="list")
-    # "Ray Milland in The Lost Weekend", "Figgis' Stormy Monday"
+    # "Anna Keller in The Long Night", "Dunn's Cold Harbour"
     for mention in mentions.items:
         if mention.kind != "person":
             continue
-        m = _AFTER_PERSON.match(text, mention.end)
-        if m:
-            add(m.group("title"), m.start("title"), mention.name, cue="person")
+        after = _AFTER_PERSON.match(text, mention.end)
+        if after:
+            add(after.group("title"), after.start("title"), mention.name, cue="person")
     # CAPS titles are always titles; title case only where the gazetteer knows it
     gazetteer = known_titles()
     for run in caps_titles(text):
@@ -138,7 +145,7 @@ def find_works(
 
 def _known_parts(run: TextSpan, gazetteer: dict[str, set[int]]) -> list[tuple[str, int]]:
     """The longest known titles (2+ words) inside a capitalised run such as
-    "Ray Milland in The Lost Weekend"."""
+    "Anna Keller in The Long Night"."""
     words = [(m.group(0), m.start()) for m in re.finditer(r"\S+", run.text)]
     out: list[tuple[str, int]] = []
     i = 0

@@ -151,16 +151,12 @@ def export(ctx: click.Context, fmt: str, output: Any) -> None:
 
 def _register_commands() -> None:
     # Commands that live in their own modules; each is a plain click command.
+    from critic.cli.extract import extract_command
     from critic.cli.score import score
     from critic.cli.serve import serve
 
-    for command in (score, serve):
+    for command in (score, extract_command, serve):
         cli.add_command(command)
-    try:  # TEMPORARY until extract lands
-        from critic.cli.extract import extract
-        cli.add_command(extract)
-    except ImportError:
-        pass
 
 
 _register_commands()

@@ -1,0 +1,314 @@
+"""Who's who in a review: credits, people, works, quotes, merging, and the CLI."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from critic.analyse.extract import extract, extract_many
+from critic.analyse.identity import merge_people, merge_quotes, merge_works
+from critic.cli.extract import extract_command
+from critic.records import DocumentMeta
+
+
+def shared_dir() -> Path:
+    path = Path(__file__).resolve().parents[2] / "shared"
+    if not path.exists():
+        pytest.skip("../shared is not present on this machine")
+    return path
+
+
+def person(result: dict[str, Any], name: str) -> dict[str, Any]:
+    hits = [p for p in result["people"] if p["name"] == name]
+    assert hits, f"{name} not among {[p['name'] for p in result['people']]}"
+    return hits[0]
+
+
+def roles(result: dict[str, Any], name: str) -> set[tuple[str, str | None]]:
+    return {(r["job"], r["character"]) for r in person(result, name)["roles"]}
+
+
+def test_character_then_actor_in_parentheses() -> None:
+    r = extract("Tom Harker (Robert Vance) is a tired detective. Tom drinks too much.")
+    assert ("actor", "Tom Harker") in roles(r, "Robert Vance")
+    assert all(p["name"] != "Tom Harker" for p in r["people"])
+
+
+def test_actor_plays_character_and_actor_as_character() -> None:
+    r = extract("Robert Vance plays Tom Harker, a detective. Anna Keller as Lily Stone is better.")
+    assert ("actor", "Tom Harker") in roles(r, "Robert Vance")
+    assert ("actor", "Lily Stone") in roles(r, "Anna Keller")
+
+
+def test_role_described_not_named_and_surname_only() -> None:
+    text = "Anna Keller is everywhere this year. Here she is a nurse (Keller) with a secret."
+    r = extract(text)
+    p = person(r, "Anna Keller")
+    assert [x["note"] for x in p["roles"]] == ["nurse"]
+    assert [text[s:e] for s, e in p["mentions"]] == ["Anna Keller", "Keller"]
+
+
+def test_crew_job_phrases() -> None:
+    r = extract(
+        "The film was written and directed by Robert Vance. Composer Daniel Moss adds little, "
+        "and it was adapted from a novel by the late Anna Keller."
+    )
+    assert {("director", None), ("screenwriter", None)} <= roles(r, "Robert Vance")
+    assert ("composer", None) in roles(r, "Daniel Moss")
+    assert ("author", None) in roles(r, "Anna Keller")
+
+
+def test_his_own_score_goes_to_the_person_before_it() -> None:
+    r = extract("Daniel Moss, a trained pianist, lifts the mood with his own lovely musical score.")
+    assert ("composer", None) in roles(r, "Daniel Moss")
+
+
+def test_cameo_list() -> None:
+    r = extract("There are cameos by Laura Price, Peter Dunn and Maria Olsen.")
+    for name in ("Laura Price", "Peter Dunn", "Maria Olsen"):
+        assert [x["note"] for x in person(r, name)["roles"]] == ["cameo"]
+
+
+def test_credit_header_is_read_and_kept_out_of_the_prose() -> None:
+    text = (
+        "Cast: Robert Vance, Anna Keller Director: Daniel Moss Producer: Peter Dunn "
+        "Screenplay: Maria Olsen Music: Laura Price\n"
+        "THE QUIET FIELD is a slow film. Vance is fine."
+    )
+    r = extract(text)
+    assert ("director", None) in roles(r, "Daniel Moss")
+    assert ("actor", None) in roles(r, "Robert Vance")
+    assert ("screenwriter", None) in roles(r, "Maria Olsen")
+    assert ("composer", None) in roles(r, "Laura Price")
+    assert r["film"]["title"] == "The Quiet Field"
+
+
+def test_title_header_with_roles() -> None:
+    r = extract(
+        "Silent Harbor (director: Anna Keller; cast: Robert Vance (Tom), Laura Price)\nGood."
+    )
+    assert ("actor", "Tom") in roles(r, "Robert Vance")
+    assert ("director", None) in roles(r, "Anna Keller")
+    assert r["film"]["title"] == "Silent Harbor"
+
+
+def test_works_in_a_list_and_in_parentheses_belong_to_the_person() -> None:
+    r = extract(
+        "Until now, Anna Keller was known for such fluff as Cocktail and "
+        "Adventures in Babysitting. "
+        "Director Robert Vance (Stormy Monday, Internal Affairs) is after something else."
+    )
+    works = {w["title"]: w["person"] for w in r["works"]}
+    assert works["Cocktail"] == works["Adventures in Babysitting"] == "Anna Keller"
+    assert works["Stormy Monday"] == works["Internal Affairs"] == "Robert Vance"
+
+
+def test_the_film_under_review_is_not_another_work() -> None:
+    text = (
+        "THE QUIET FIELD is slow. Unlike HEAT, THE QUIET FIELD never hurries. THE QUIET FIELD ends."
+    )
+    r = extract(text)
+    assert r["film"]["title"] == "The Quiet Field"
+    assert [w["title"] for w in r["works"]] == ["Heat"]
+
+
+def test_dialogue_speaker_is_the_actor_of_the_character() -> None:
+    text = (
+        'Tom Harker (Robert Vance) is a wreck. "I never sleep," Tom tells her. '
+        '"Not since the war." As Mark Twain once noted, "The coldest winter I ever spent '
+        'was a summer in San Francisco."'
+    )
+    r = extract(text)
+    by_text = {q["text"]: q for q in r["quotes"]}
+    assert by_text["I never sleep"]["kind"] == "dialogue"
+    assert by_text["I never sleep"]["speaker"] == "Robert Vance"
+    assert by_text["Not since the war."]["kind"] == "dialogue"
+    twain = next(q for q in r["quotes"] if q["text"].startswith("The coldest"))
+    assert (twain["kind"], twain["speaker"]) == ("other", "Mark Twain")
+    for q in r["quotes"]:
+        assert text[q["start"] : q["end"]] == q["text"]
+
+
+def test_scare_quotes_are_not_dialogue() -> None:
+    r = extract('The film never "explains" its hero, and that is fine.')
+    assert [(q["text"], q["kind"], q["speaker"]) for q in r["quotes"]] == [
+        ("explains", "other", None)
+    ]
+
+
+def test_extract_many_keeps_input_order_and_matches_extract() -> None:
+    texts = [f"Robert Vance plays Tom Harker in part {i}." for i in range(5)] + ["Nothing here."]
+    batched = list(extract_many(((t, None) for t in texts), batch_size=2))
+    assert batched == [extract(t) for t in texts]
+
+
+def test_merge_people_joins_nicknames_and_surnames_with_their_reviews() -> None:
+    merged = merge_people(
+        [
+            (
+                "r1",
+                [
+                    {
+                        "name": "Michael Vance",
+                        "aliases": [],
+                        "mentions": [[0, 13]],
+                        "roles": [{"job": "composer", "character": None, "note": None}],
+                    }
+                ],
+            ),
+            (
+                "r2",
+                [
+                    {
+                        "name": "Mike Vance",
+                        "aliases": [],
+                        "mentions": [[5, 15]],
+                        "roles": [{"job": "director", "character": None, "note": None}],
+                    }
+                ],
+            ),
+            (
+                "r3",
+                [
+                    {
+                        "name": "Vance",
+                        "aliases": [],
+                        "mentions": [[1, 6]],
+                        "roles": [{"job": "director", "character": None, "note": None}],
+                    }
+                ],
+            ),
+        ]
+    )
+    assert len(merged) == 1
+    p = merged[0]
+    assert {r["job"]: r["reviews"] for r in p["roles"]} == {
+        "composer": ["r1"],
+        "director": ["r2", "r3"],
+    }
+    assert p["reviews"] == ["r1", "r2", "r3"]
+    assert set(p["aliases"]) | {p["name"]} >= {"Michael Vance", "Mike Vance", "Vance"}
+
+
+def test_merge_people_keeps_two_people_who_share_a_surname_apart() -> None:
+    merged = merge_people(
+        [
+            (
+                "r1",
+                [
+                    {"name": "Alec Baldwin", "roles": [], "mentions": []},
+                    {"name": "William Baldwin", "roles": [], "mentions": []},
+                ],
+            )
+        ]
+    )
+    assert sorted(p["name"] for p in merged) == ["Alec Baldwin", "William Baldwin"]
+
+
+def test_merge_quotes_ignores_curly_quotes_and_punctuation() -> None:
+    merged = merge_quotes(
+        [
+            (
+                "r1",
+                [
+                    {
+                        "text": "Looks like I'm with the right girl",
+                        "speaker": "A B",
+                        "kind": "dialogue",
+                        "start": 0,
+                        "end": 34,
+                    }
+                ],
+            ),
+            (
+                "r2",
+                [
+                    {
+                        "text": "Looks like I’m with the right girl.",
+                        "speaker": None,
+                        "kind": "other",
+                        "start": 3,
+                        "end": 38,
+                    }
+                ],
+            ),
+        ]
+    )
+    assert len(merged) == 1
+    assert merged[0]["reviews"] == ["r1", "r2"] and merged[0]["kind"] == "dialogue"
+
+
+def test_merge_works_by_title_key() -> None:
+    merged = merge_works(
+        [
+            (
+                "r1",
+                [
+                    {
+                        "title": "The Karate Kid",
+                        "kind": "film",
+                        "person": "Anna Keller",
+                        "mentions": [[0, 14]],
+                    }
+                ],
+            ),
+            (
+                "r2",
+                [
+                    {
+                        "title": "KARATE KID, THE",
+                        "kind": "film",
+                        "person": None,
+                        "mentions": [[2, 17]],
+                    }
+                ],
+            ),
+        ]
+    )
+    assert len(merged) == 1 and merged[0]["reviews"] == ["r1", "r2"]
+    assert merged[0]["person"] == "Anna Keller"
+
+
+def test_cli_streams_one_line_per_review_and_reports_bad_lines() -> None:
+    lines = [
+        json.dumps({"id": "a", "text": "Robert Vance plays Tom Harker.", "source": "x"}),
+        "{not json",
+        json.dumps({"id": "b", "text": "Nothing to see."}),
+    ]
+    result = CliRunner().invoke(extract_command, ["-", "--quiet"], input="\n".join(lines) + "\n")
+    assert result.exit_code == 0
+    out = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [o["id"] for o in out] == ["a", "b"]
+    assert out[0]["source"] == "x" and "text" not in out[0]
+    assert set(out[0]) >= {"film", "people", "works", "quotes"}
+    assert "line 2" in result.stderr
+
+
+def test_seed_reviews_agree_with_gold() -> None:
+    shared = shared_dir()
+    gold = json.loads((shared / "seeds" / "gold.json").read_text())
+    per_review = []
+    for review in gold["reviews"]:
+        text = (shared / "seeds" / review["file"]).read_text()
+        per_review.append(
+            (review["file"], extract(text, DocumentMeta(published=review["published"])))
+        )
+    people = merge_people([(rid, r["people"]) for rid, r in per_review])
+    figgis = [p for p in people if p["name"].endswith("Figgis")]
+    assert len(figgis) == 1
+    assert {r["job"] for r in figgis[0]["roles"]} >= {"director", "screenwriter", "composer"}
+    cage = next(p for p in people if p["name"] == "Nicolas Cage")
+    assert any(r["character"] == "Ben Sanderson" for r in cage["roles"])
+    shue = next(p for p in people if p["name"] == "Elisabeth Shue")
+    assert any(r["character"] == "Sera" for r in shue["roles"])
+    works = merge_works([(rid, r["works"]) for rid, r in per_review])
+    found = {w["title"] for w in works}
+    assert sum(w["title"] in found for w in gold["other_works_mentioned"]) >= 13
+    quotes = merge_quotes([(rid, r["quotes"]) for rid, r in per_review])
+    dialogue = [q for q in quotes if q["kind"] == "dialogue"]
+    assert len(dialogue) == 6
+    assert not any(q["text"].startswith("From a certain point") for q in dialogue)

@@ -1,0 +1,92 @@
+"""Which film a review is about: title keys, sources of a title, years, refusals."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from critic.analyse.films import identify_film, strip_site_name, title_key
+from critic.records import DocumentMeta
+
+
+def shared_dir() -> Path:
+    path = Path(__file__).resolve().parents[2] / "shared"
+    if not path.exists():
+        pytest.skip("../shared is not present on this machine")
+    return path
+
+
+def test_title_key_ignores_article_case_and_punctuation() -> None:
+    assert title_key("The Piano") == title_key("PIANO, THE") == title_key("the piano!") == "piano"
+    assert title_key("Vampire's Kiss") == title_key("VAMPIRE’S KISS")
+    assert title_key("Crouching Tiger, Hidden Dragon") != title_key("Hidden Dragon")
+
+
+def test_strip_site_name_keeps_only_the_film() -> None:
+    assert strip_site_name("The Piano - Film Review | The Outlet") == "The Piano"
+    assert strip_site_name("Review: Heat (1995) | Daily Paper") == "Heat"
+
+
+def test_title_given_by_the_user_wins_with_full_confidence() -> None:
+    guess = identify_film("A fine film about nothing.", DocumentMeta(film="Heat", year=1995))
+    assert (guess.title, guess.year, guess.confidence) == ("Heat", 1995, 1.0)
+    assert guess.reasons == {"given": 1.0}
+
+
+def test_repeated_caps_title_is_the_film_and_others_are_not() -> None:
+    text = (
+        "THE MIDNIGHT ORCHARD is a slow, lovely drama. Unlike HEAT, it takes its time.\n"
+        "Robert Vance plays the farmer. THE MIDNIGHT ORCHARD never hurries.\n"
+        "In the end, THE MIDNIGHT ORCHARD is worth the wait."
+    )
+    guess = identify_film(text)
+    assert guess.title == "The Midnight Orchard"
+    assert guess.reasons["all_caps"] > 0 and guess.reasons["repeated"] > 0
+    assert (
+        len(guess.spans) == 3
+        and text[guess.spans[0].start : guess.spans[0].end] == "THE MIDNIGHT ORCHARD"
+    )
+
+
+def test_repeated_title_case_title_beats_a_place_and_a_person() -> None:
+    text = (
+        "Leaving Rome Tonight is a quiet film. Anna Keller drives to Rome and stays there.\n"
+        "Anna Keller is superb. Rome looks grey.\n"
+        "Leaving Rome Tonight is, in the end, a film about Rome. See Leaving Rome Tonight."
+    )
+    guess = identify_film(text)
+    assert guess.title == "Leaving Rome Tonight"
+
+
+def test_no_title_rather_than_a_wild_guess() -> None:
+    guess = identify_film("It was long. The actors tried hard, but the story went nowhere.")
+    assert guess.title is None and guess.confidence == 0.0
+
+
+def test_year_in_parentheses_after_the_title() -> None:
+    text = "SILENT HARBOR (1994) is a thriller. SILENT HARBOR works."
+    guess = identify_film(text, DocumentMeta(published="1996-01-02"))
+    assert (guess.year, guess.year_source) == (1994, "text")
+
+
+def test_publication_year_when_the_text_has_none() -> None:
+    guess = identify_film(
+        "SILENT HARBOR is a thriller. SILENT HARBOR works.", DocumentMeta(published="1996-01-02")
+    )
+    assert (guess.year, guess.year_source) == (1996, "published")
+
+
+def test_title_line_header_gives_the_title() -> None:
+    text = (
+        "Silent Harbor (director: Anna Keller; cast: Robert Vance (Tom))\nA thriller on the coast."
+    )
+    guess = identify_film(text)
+    assert guess.title == "Silent Harbor" and "header" in guess.reasons
+
+
+def test_seed_reviews_are_about_leaving_las_vegas() -> None:
+    seeds = shared_dir() / "seeds"
+    for path in sorted(seeds.glob("*.txt")):
+        guess = identify_film(path.read_text())
+        assert guess.title == "Leaving Las Vegas", path.name
