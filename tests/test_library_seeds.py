@@ -68,3 +68,25 @@ def test_cli_ingest_then_film_json_gives_the_dossier(tmp_path: Path, seeds_dir: 
                                           "fresh", "snippet"}
     again = runner.invoke(cli, ["--db", db, "ingest", "--quiet", *_seed_files(seeds_dir)])
     assert "added 0, already present 2" in again.output
+
+
+def test_seed_dossier_merges_people_works_and_quotes_across_reviews(
+    library: Library, seeds_dir: Path
+) -> None:
+    library.ingest(_seed_files(seeds_dir))
+    dossier = library.film("Leaving Las Vegas")
+    both = sorted(r["id"] for r in dossier["reviews"])
+    people = {p["name"]: p for p in dossier["people"]}
+    figgis = [p for name, p in people.items() if name.endswith("Figgis")]
+    assert len(figgis) == 1  # Mike = Michael = Figgis: one identity
+    jobs = {role["job"] for role in figgis[0]["roles"]}
+    assert {"director", "screenwriter", "composer"} <= jobs
+    cage = people["Nicolas Cage"]
+    assert any(r["character"] == "Ben Sanderson" and sorted(r["reviews"]) == both for r in cage["roles"])
+    flask_line = [q for q in dossier["quotes"] if q["text"].startswith("Looks like I")]
+    assert len(flask_line) == 1 and sorted(flask_line[0]["reviews"]) == both
+    assert flask_line[0]["kind"] == "dialogue"
+    kafka = [q for q in dossier["quotes"] if q["text"].startswith("From a certain point")]
+    assert kafka and kafka[0]["kind"] == "other"
+    assert {"Cocktail", "Internal Affairs"} <= {w["title"] for w in dossier["works"]
+                                                if sorted(w["reviews"]) == both}
