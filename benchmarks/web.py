@@ -90,10 +90,10 @@ def load_from_second_process(spec: dict[str, Any]) -> dict[str, Any]:
 
 
 # ---------------------------------------------------------------- the benchmark
-def start_server(db: Path, port: int, workers: int) -> subprocess.Popen[bytes]:
+def start_server(db: Path, port: int, workers: int, film_cache: int) -> subprocess.Popen[bytes]:
     code = "from critic.cli.serve import serve; serve()"
     args = [sys.executable, "-c", code, "--db", str(db), "--read-only", "--port", str(port),
-            "--workers", str(workers)]
+            "--workers", str(workers), "--film-cache", str(film_cache)]
     server = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -113,6 +113,8 @@ def main() -> None:
     parser.add_argument("--concurrency", type=int, default=4)
     parser.add_argument("--requests", type=int, default=1000, help="per target")
     parser.add_argument("--max-seconds", type=float, default=60.0, help="per target")
+    parser.add_argument("--film-cache", type=int, default=256,
+                        help="film pages cached per worker (0 measures every page built afresh)")
     parser.add_argument("--load", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.load:
@@ -129,7 +131,7 @@ def main() -> None:
     sample = random.Random(7).sample(every, min(SAMPLE_FILMS, len(every)))
 
     port = free_port()
-    server = start_server(args.db, port, args.workers)
+    server = start_server(args.db, port, args.workers, args.film_cache)
     base = f"http://127.0.0.1:{port}"
     targets = [
         (f"film page, most-reviewed film ({top['reviews']} reviews)", [f"/films/{top['id']}"]),
@@ -155,7 +157,8 @@ def main() -> None:
 
     print(f"library: {counts['reviews']} reviews, {counts['films']} films "
           f"(built with extract_people=False); server: critic serve --read-only --workers "
-          f"{args.workers}; load: {args.concurrency} concurrent connections from a second process; "
+          f"{args.workers} --film-cache {args.film_cache}; load: {args.concurrency} concurrent "
+          "connections from a second process; "
           f"{os.cpu_count()} CPU cores\n")
     print("| target | requests | errors | req/s | p50 ms | p95 ms | p99 ms |")
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")

@@ -165,6 +165,39 @@ def test_lists_are_paginated(client: TestClient, seeded: Library) -> None:
     assert 'rel="next"' in client.get("/?per_page=1").text
 
 
+def test_film_page_shows_a_review_added_by_another_writer(client: TestClient,
+                                                          seeded: Library) -> None:
+    film = the_film(seeded)
+    before = client.get(f"/films/{film['id']}.json").json()
+    assert client.get(f"/films/{film['id']}.json").json() == before  # served again, unchanged
+    report = seeded.ingest_text("A third look. It is brilliant, gripping and superb.", "third.txt",
+                                Overrides(film=film["title"], year=film["year"]))
+    assert report.added
+    after = client.get(f"/films/{film['id']}.json").json()
+    assert after["aggregate"]["reviews"] == before["aggregate"]["reviews"] + 1
+
+
+def test_film_cache_reuses_a_page_only_while_the_film_is_unchanged(seeded: Library) -> None:
+    from critic.web.cache import FilmPageCache
+
+    cache = FilmPageCache(size=4)
+    film_id = the_film(seeded)["id"]
+    builds: list[int] = []
+
+    def build() -> dict[str, Any]:
+        builds.append(1)
+        return {"n": len(builds)}
+
+    assert cache.get(seeded, film_id, 1, 25, build) == {"n": 1}
+    assert cache.get(seeded, film_id, 1, 25, build) == {"n": 1}
+    assert cache.get(seeded, film_id, 2, 25, build) == {"n": 2}  # another page is another entry
+    seeded.reanalyse(scores_only=True)  # rewrites scores in place
+    seeded.ingest_text("Another view: dull, tedious and flat.", "fourth.txt",
+                       Overrides(film=the_film(seeded)["title"], year=the_film(seeded)["year"]))
+    assert cache.get(seeded, film_id, 1, 25, build) == {"n": 3}
+    assert (cache.hits, cache.misses) == (1, 3)
+
+
 # --------------------------------------------------------------------- errors
 def test_errors_are_json_with_the_right_status(client: TestClient) -> None:
     for path, status in [("/films/99999.json", 404), ("/reviews/nope.json", 404),

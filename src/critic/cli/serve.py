@@ -19,8 +19,11 @@ import click
 @click.option("--workers", default=1, show_default=True, type=int, help="Worker processes.")
 @click.option("--max-upload", "max_upload", default=None, type=int,
               help="Largest request body accepted, in bytes (default 5 MiB).")
+@click.option("--film-cache", "film_cache", default=256, show_default=True, type=int,
+              envvar="CRITIC_WEB_FILM_CACHE",
+              help="Film pages kept in memory per worker (0: none); re-checked on every request.")
 def serve(host: str, port: int, db: str | None, read_only: bool, token: str | None,
-          workers: int, max_upload: int | None) -> None:
+          workers: int, max_upload: int | None, film_cache: int) -> None:
     """Serve the library as web pages and a JSON API (OpenAPI docs at /docs)."""
     import uvicorn
 
@@ -39,7 +42,7 @@ def serve(host: str, port: int, db: str | None, read_only: bool, token: str | No
         from critic.library import open_library
         open_library(target).close()
     config = WebConfig(db=str(target), read_only=read_only, token=token,
-                       max_upload_bytes=max_upload or DEFAULT_MAX_UPLOAD)
+                       max_upload_bytes=max_upload or DEFAULT_MAX_UPLOAD, film_cache=film_cache)
     # Workers are separate processes: they read their settings from the environment.
     os.environ.update(config.to_env())
     notes = (" (read-only)" if read_only else "") + (" (token needed for writes)" if token else "")

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, func, select
 
-from critic.store.schema import film_facts
+from critic.store.schema import film_facts, reviews
 
 
 def review_people(conn: Connection, film_id: int, review_id: str) -> list[dict[str, Any]]:
@@ -24,3 +24,18 @@ def review_people(conn: Connection, film_id: int, review_id: str) -> list[dict[s
             out.append({"person_id": int(person["person_id"]), "name": person.get("name"),
                         "mentions": spans})
     return out
+
+
+def film_stamp(conn: Connection, film_id: int) -> tuple[Any, ...]:
+    """What changes whenever a film's page would: its reviews' count, latest analysis, score sum.
+
+    New reviews and re-analysis change the count or `analysed_at` (credits and facts are refreshed
+    in the same transaction); re-scoring alone rewrites scores without touching `analysed_at`, so
+    their sum is part of the stamp too. Read through the film_id index: well under a millisecond.
+    """
+    row = conn.execute(
+        select(func.count(reviews.c.id), func.max(reviews.c.analysed_at),
+               func.coalesce(func.sum(reviews.c.score), 0))
+        .where(reviews.c.film_id == film_id)
+    ).one()
+    return tuple(row)

@@ -27,6 +27,7 @@ from starlette.exceptions import HTTPException
 from critic.library import Ambiguous, Library, NotFound, open_library
 from critic.records import Overrides
 from critic.web import views
+from critic.web.cache import FilmPageCache
 from critic.web.charts import score_histogram, timeline_chart
 from critic.web.guard import BodyTooLarge, Guard
 from critic.web.highlight import segments
@@ -37,6 +38,7 @@ ENV_DB = "CRITIC_WEB_DB"
 ENV_READ_ONLY = "CRITIC_WEB_READ_ONLY"
 ENV_TOKEN = "CRITIC_WEB_TOKEN"
 ENV_MAX_UPLOAD = "CRITIC_WEB_MAX_UPLOAD"
+ENV_FILM_CACHE = "CRITIC_WEB_FILM_CACHE"
 DEFAULT_MAX_UPLOAD = 5 * 1024 * 1024  # one review is a few KB; an export of thousands fits
 
 
@@ -51,6 +53,7 @@ class WebConfig:
     read_only: bool = False
     token: str | None = None
     max_upload_bytes: int = DEFAULT_MAX_UPLOAD
+    film_cache: int = 256  # film pages kept (0: none); each is re-checked against the library
 
     @classmethod
     def from_env(cls) -> WebConfig:
@@ -59,11 +62,12 @@ class WebConfig:
             read_only=os.environ.get(ENV_READ_ONLY, "") not in ("", "0", "false"),
             token=os.environ.get(ENV_TOKEN) or None,
             max_upload_bytes=int(os.environ.get(ENV_MAX_UPLOAD) or DEFAULT_MAX_UPLOAD),
+            film_cache=int(os.environ.get(ENV_FILM_CACHE) or 256),
         )
 
     def to_env(self) -> dict[str, str]:
         env = {ENV_READ_ONLY: "1" if self.read_only else "0",
-               ENV_MAX_UPLOAD: str(self.max_upload_bytes)}
+               ENV_MAX_UPLOAD: str(self.max_upload_bytes), ENV_FILM_CACHE: str(self.film_cache)}
         if self.db:
             env[ENV_DB] = str(self.db)
         if self.token:
@@ -109,6 +113,8 @@ def create_app(library: Library | None = None, config: WebConfig | None = None) 
     app.state.library = library
     app.state.config = config
     templates = _templates()
+    film_pages = FilmPageCache(config.film_cache)
+    app.state.film_pages = film_pages
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.add_middleware(Guard, max_body_bytes=config.max_upload_bytes)
 
@@ -199,7 +205,9 @@ def create_app(library: Library | None = None, config: WebConfig | None = None) 
     @page("/films/{film_id:int}", "film.html", "film")
     def film(request: Request, film_id: int, page: int = 1, per_page: int = 25) -> dict[str, Any]:
         """A film's dossier: verdict, score, charts, reviews, people, works, quotes."""
-        return views.film(library, film_id, Paging.of(page, per_page, 25))
+        paging = Paging.of(page, per_page, 25)
+        return film_pages.get(library, film_id, paging.page, paging.per_page,
+                              lambda: views.film(library, film_id, paging))
 
     @page("/reviews/{review_id}", "review.html", "review")
     def review(request: Request, review_id: str) -> dict[str, Any]:
@@ -289,6 +297,7 @@ def create_app(library: Library | None = None, config: WebConfig | None = None) 
                  critic: FormText = "", outlet: FormText = "", published: FormText = "",
                  token: FormText = "") -> Response:
         result = do_add(request, text, file, url, film, year, critic, outlet, published, token)
+        film_pages.clear()
         return json_response(result, 201 if result["added"] else 200)
 
     @app.post("/add", include_in_schema=False, response_class=HTMLResponse)
@@ -297,19 +306,23 @@ def create_app(library: Library | None = None, config: WebConfig | None = None) 
                  critic: FormText = "", outlet: FormText = "", published: FormText = "",
                  token: FormText = "") -> Response:
         result = do_add(request, text, file, url, film, year, critic, outlet, published, token)
+        film_pages.clear()
         return render(request, "added.html", result, 201 if result["added"] else 200)
 
     @app.post("/reanalyse.json", tags=["write"], summary="Re-run the analysis over stored input")
     def reanalyse_json(request: Request, scores_only: FormFlag = False,
                        token: FormText = "") -> Response:
         check_write(request, token or None)
-        return json_response(views.reanalyse(library, scores_only))
+        result = views.reanalyse(library, scores_only)
+        film_pages.clear()
+        return json_response(result)
 
     @app.post("/reanalyse", include_in_schema=False)
     def reanalyse_html(request: Request, scores_only: FormFlag = False,
                        token: FormText = "") -> Response:
         check_write(request, token or None)
         views.reanalyse(library, scores_only)
+        film_pages.clear()
         return RedirectResponse("/", status_code=303)
 
     # ------------------------------------------------------------------ docs
