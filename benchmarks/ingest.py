@@ -41,7 +41,10 @@ def main() -> None:
                 row = json.loads(line)
                 # the critic's name is metadata a user's export would carry; the rating is not a
                 # written grade, so it is left out (the model scores every review).
-                out.write(json.dumps({"id": row["id"], "text": row["text"], "critic": row["critic"]}) + "\n")
+                out.write(
+                    json.dumps({"id": row["id"], "text": row["text"], "critic": row["critic"]})
+                    + "\n"
+                )
         db = Path(tmp) / "bench.db"
         library = open_library(db, pipeline=Pipeline(extract_people=not args.no_extract))
         # load the models once, outside the timing (a long-running ingest pays this once too)
@@ -58,15 +61,22 @@ def main() -> None:
         size = sum(p.stat().st_size for p in Path(tmp).glob("bench.db*"))
         raw_size = source.stat().st_size
     n = len(report.added)
-    print(f"critic ingest benchmark: {args.data.name}, {platform.processor() or platform.machine()}, "
-          f"{os.cpu_count()} cores, extraction {'off' if args.no_extract else 'on'}\n")
+    print(
+        f"critic ingest benchmark: {args.data.name}, {platform.processor() or platform.machine()}, "
+        f"{os.cpu_count()} cores, extraction {'off' if args.no_extract else 'on'}\n"
+    )
     print("| measure | value |\n|---|---|")
-    print(f"| reviews ingested | {n:,} (failed {len(report.failed)}, already present {len(report.present)}) |")
+    print(
+        f"| reviews ingested | {n:,} (failed {len(report.failed)}, "
+        f"already present {len(report.present)}) |"
+    )
     print(f"| films | {counts['films']:,} (unattributed reviews {counts['unattributed']:,}) |")
     print(f"| wall time | {elapsed:.1f} s |")
     print(f"| reviews/s end to end | {n / elapsed:.1f} |")
-    print(f"| library size on disk | {size / 1e6:.1f} MB ({size / max(1, n) / 1e3:.1f} KB/review; "
-          f"input gz {raw_size / 1e6:.1f} MB) |")
+    print(
+        f"| library size on disk | {size / 1e6:.1f} MB ({size / max(1, n) / 1e3:.1f} KB/review; "
+        f"input gz {raw_size / 1e6:.1f} MB) |"
+    )
 
 
 if __name__ == "__main__":

@@ -31,5 +31,7 @@ def seeds_dir() -> Path:
 def shared_file(*parts: str) -> Path:
     path = SHARED.joinpath(*parts)
     if not path.exists():
-        pytest.skip(f"{path} is not here (../shared data sets are only on the developers' machines)")
+        pytest.skip(
+            f"{path} is not here (../shared data sets are only on the developers' machines)"
+        )
     return path

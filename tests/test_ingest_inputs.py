@@ -38,7 +38,10 @@ def test_folder_is_read_recursively_and_only_review_formats(tmp_path: Path) -> N
 
 def test_gzipped_text_and_jsonl_are_read(tmp_path: Path) -> None:
     (tmp_path / "r.txt.gz").write_bytes(gzip.compress(REVIEW.encode()))
-    rows = [{"text": REVIEW, "film": "Harbour Lights"}, {"review": REVIEW + " Again.", "movie": "X"}]
+    rows = [
+        {"text": REVIEW, "film": "Harbour Lights"},
+        {"review": REVIEW + " Again.", "movie": "X"},
+    ]
     (tmp_path / "r.jsonl.gz").write_bytes(gzip.compress("\n".join(map(json.dumps, rows)).encode()))
     units = _units(str(tmp_path / "r.txt.gz"), str(tmp_path / "r.jsonl.gz"))
     assert all(isinstance(u, RawInput) for u in units)
@@ -49,12 +52,21 @@ def test_gzipped_text_and_jsonl_are_read(tmp_path: Path) -> None:
 def test_malformed_jsonl_rows_are_reported_by_line_and_good_rows_kept(tmp_path: Path) -> None:
     path = tmp_path / "export.jsonl"
     path.write_text(
-        json.dumps({"text": REVIEW}) + "\n{not json\n" + json.dumps({"film": "no text"}) + "\n"
-        + json.dumps([1, 2]) + "\n" + json.dumps({"text": REVIEW + " More."}) + "\n"
+        json.dumps({"text": REVIEW})
+        + "\n{not json\n"
+        + json.dumps({"film": "no text"})
+        + "\n"
+        + json.dumps([1, 2])
+        + "\n"
+        + json.dumps({"text": REVIEW + " More."})
+        + "\n"
     )
     units = _units(str(path))
     failures = {u.source: u.reason for u in units if isinstance(u, IngestFailure)}
-    assert [u.source for u in units if isinstance(u, RawInput)] == [f"{path}#line=1", f"{path}#line=5"]
+    assert [u.source for u in units if isinstance(u, RawInput)] == [
+        f"{path}#line=1",
+        f"{path}#line=5",
+    ]
     assert "malformed JSON" in failures[f"{path}#line=2"]
     assert "no 'text'" in failures[f"{path}#line=3"]
     assert "not a JSON object" in failures[f"{path}#line=4"]
@@ -99,9 +111,12 @@ def test_missing_path_and_unsupported_type_are_named(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("data", "expected"),
     [
-        ("Café au lait, déjà vu; a review of a naïve film, très bien".encode("latin-1"), "Café au lait, déjà vu"),
+        (
+            "Café au lait, déjà vu; a review of a naïve film, très bien".encode("latin-1"),
+            "Café au lait, déjà vu",
+        ),
         ("Crème brûlée for the eyes".encode("utf-16"), "Crème brûlée"),
-        ("Plain UTF-8: naïve".encode("utf-8"), "naïve"),
+        ("Plain UTF-8: naïve".encode(), "naïve"),
         ("BOM first".encode("utf-8-sig"), "BOM first"),
         ("no BOM utf-16 text here".encode("utf-16-le"), "no BOM utf-16"),
     ],
@@ -112,8 +127,12 @@ def test_text_encodings_are_decoded(data: bytes, expected: str) -> None:
 
 @pytest.mark.parametrize(
     ("data", "reason"),
-    [(b"", "empty file"), (b"   \n\t ", "empty file"),
-     (bytes(range(256)) * 40, "binary file"), (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 50, "binary file")],
+    [
+        (b"", "empty file"),
+        (b"   \n\t ", "empty file"),
+        (bytes(range(256)) * 40, "binary file"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 50, "binary file"),
+    ],
 )
 def test_empty_and_binary_bytes_are_refused_with_a_reason(data: bytes, reason: str) -> None:
     with pytest.raises(DecodeError, match=reason):
@@ -148,9 +167,14 @@ class _Handler(BaseHTTPRequestHandler):
         if self.path == "/missing":
             self.send_error(404)
             return
-        kinds = {"/review": ("text/html; charset=utf-8", f"<html><body><article><p>{REVIEW}</p>"
-                             "</article></body></html>".encode()),
-                 "/image": ("image/png", b"\x89PNG"), "/slow": ("text/html", b"<p>late</p>")}
+        kinds = {
+            "/review": (
+                "text/html; charset=utf-8",
+                f"<html><body><article><p>{REVIEW}</p></article></body></html>".encode(),
+            ),
+            "/image": ("image/png", b"\x89PNG"),
+            "/slow": ("text/html", b"<p>late</p>"),
+        }
         ctype, body = kinds.get(self.path, ("text/html", b""))
         self.send_response(200)
         self.send_header("Content-Type", ctype)
@@ -170,7 +194,11 @@ def site() -> Iterator[str]:
 
 def test_url_is_fetched_from_a_real_server(site: str) -> None:
     unit = sources.fetch_url(f"{site}/review")
-    assert isinstance(unit, RawInput) and unit.media_type == "text/html" and REVIEW.encode() in unit.data
+    assert (
+        isinstance(unit, RawInput)
+        and unit.media_type == "text/html"
+        and REVIEW.encode() in unit.data
+    )
 
 
 def test_url_failures_say_why(site: str) -> None:

@@ -47,19 +47,29 @@ def test_row_fields_and_overrides_fill_the_metadata(library: Library, tmp_path: 
     dossier = library.film("Harbour Lights")
     assert dossier["film"]["year"] == 2021
     [review] = dossier["reviews"]
-    assert (review["critic"], review["published"], review["grade"]) == ("Ann Lee", "2021-05-02", "3.5/4")
+    assert (review["critic"], review["published"], review["grade"]) == (
+        "Ann Lee",
+        "2021-05-02",
+        "3.5/4",
+    )
     assert review["score"] == 87.5 and review["fresh"]
 
 
-def test_bare_number_grade_is_read_from_the_critics_other_grades(library: Library, tmp_path: Path) -> None:
+def test_bare_number_grade_is_read_from_the_critics_other_grades(
+    library: Library, tmp_path: Path
+) -> None:
     path = tmp_path / "rows.jsonl"
-    rows = [{"text": f"{REVIEW} Number {i}.", "film": f"Film {i}", "critic": "Bo Rank",
-             "grade": g} for i, g in enumerate(["7/10", "4/10", "9/10"])]
+    rows = [
+        {"text": f"{REVIEW} Number {i}.", "film": f"Film {i}", "critic": "Bo Rank", "grade": g}
+        for i, g in enumerate(["7/10", "4/10", "9/10"])
+    ]
     path.write_text("\n".join(map(json.dumps, rows)) + "\n")
     library.ingest([str(path)])
     bare = tmp_path / "bare.jsonl"
-    bare.write_text(json.dumps({"text": REVIEW + " Bare.", "film": "Film 9", "critic": "Bo Rank",
-                                "grade": "8"}) + "\n")
+    bare.write_text(
+        json.dumps({"text": REVIEW + " Bare.", "film": "Film 9", "critic": "Bo Rank", "grade": "8"})
+        + "\n"
+    )
     library.ingest([str(bare)])
     [review] = library.film("Film 9")["reviews"]
     assert review["grade"] == "8" and review["score"] == 80 and review["score_source"] == "grade"
@@ -72,8 +82,9 @@ def test_review_without_a_film_is_kept_and_listed_unattributed(library: Library)
     [row] = library.reviews(unattributed=True)
     assert row["film"] is None
     runner = CliRunner()
-    result = runner.invoke(cli, ["--db", str(library.engine.url.database), "reviews", "--unattributed",
-                                 "--json"])
+    result = runner.invoke(
+        cli, ["--db", str(library.engine.url.database), "reviews", "--unattributed", "--json"]
+    )
     assert result.exit_code == 0 and json.loads(result.output)[0]["id"] == row["id"]
 
 
@@ -87,8 +98,12 @@ def test_full_text_search_finds_reviews_and_ignores_query_syntax(library: Librar
     library.ingest([str(EXAMPLES / "seeds"), str(EXAMPLES / "samples")])
     hits = library.search("lighthouse keeper")
     assert hits["reviews"] and all(h["film"]["title"] == "Tideline" for h in hits["reviews"])
-    assert library.search('"unbalanced AND (quote') == {"query": '"unbalanced AND (quote',
-                                                         "films": [], "people": [], "reviews": []}
+    assert library.search('"unbalanced AND (quote') == {
+        "query": '"unbalanced AND (quote',
+        "films": [],
+        "people": [],
+        "reviews": [],
+    }
 
 
 def test_export_writes_every_review_as_jsonl_and_csv(library: Library) -> None:

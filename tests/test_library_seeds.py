@@ -62,10 +62,24 @@ def test_cli_ingest_then_film_json_gives_the_dossier(tmp_path: Path, seeds_dir: 
     dossier = json.loads(result.output)
     assert set(dossier) >= {"film", "aggregate", "reviews"}
     assert set(dossier["film"]) == {"id", "title", "year", "mpaa_rating"}
-    assert set(dossier["aggregate"]) >= {"reviews", "positive", "percent_positive", "mean_score",
-                                         "mean_score_interval", "distribution"}
-    assert set(dossier["reviews"][0]) >= {"id", "published", "critic", "outlet", "grade", "score",
-                                          "fresh", "snippet"}
+    assert set(dossier["aggregate"]) >= {
+        "reviews",
+        "positive",
+        "percent_positive",
+        "mean_score",
+        "mean_score_interval",
+        "distribution",
+    }
+    assert set(dossier["reviews"][0]) >= {
+        "id",
+        "published",
+        "critic",
+        "outlet",
+        "grade",
+        "score",
+        "fresh",
+        "snippet",
+    }
     again = runner.invoke(cli, ["--db", db, "ingest", "--quiet", *_seed_files(seeds_dir)])
     assert "added 0, already present 2" in again.output
 
@@ -82,11 +96,14 @@ def test_seed_dossier_merges_people_works_and_quotes_across_reviews(
     jobs = {role["job"] for role in figgis[0]["roles"]}
     assert {"director", "screenwriter", "composer"} <= jobs
     cage = people["Nicolas Cage"]
-    assert any(r["character"] == "Ben Sanderson" and sorted(r["reviews"]) == both for r in cage["roles"])
+    assert any(
+        r["character"] == "Ben Sanderson" and sorted(r["reviews"]) == both for r in cage["roles"]
+    )
     flask_line = [q for q in dossier["quotes"] if q["text"].startswith("Looks like I")]
     assert len(flask_line) == 1 and sorted(flask_line[0]["reviews"]) == both
     assert flask_line[0]["kind"] == "dialogue"
     kafka = [q for q in dossier["quotes"] if q["text"].startswith("From a certain point")]
     assert kafka and kafka[0]["kind"] == "other"
-    assert {"Cocktail", "Internal Affairs"} <= {w["title"] for w in dossier["works"]
-                                                if sorted(w["reviews"]) == both}
+    assert {"Cocktail", "Internal Affairs"} <= {
+        w["title"] for w in dossier["works"] if sorted(w["reviews"]) == both
+    }

@@ -26,7 +26,20 @@ from critic.records import (
 )
 
 __all__ = [
-    "Ambiguous", "Analysis", "Document", "DocumentMeta", "Evidence", "FilmGuess", "IngestFailure",
-    "IngestReport", "Library", "NotFound", "Overrides", "RawInput", "Score", "Span",
-    "normalize_grade", "open_library",
+    "Ambiguous",
+    "Analysis",
+    "Document",
+    "DocumentMeta",
+    "Evidence",
+    "FilmGuess",
+    "IngestFailure",
+    "IngestReport",
+    "Library",
+    "NotFound",
+    "Overrides",
+    "RawInput",
+    "Score",
+    "Span",
+    "normalize_grade",
+    "open_library",
 ]

@@ -11,9 +11,38 @@ from typing import Any
 FRESH_SHARE_FOR_POSITIVE_FILM = 0.6
 
 # Two-sided 95% Student t quantiles by degrees of freedom; beyond 30 the normal value serves.
-_T95 = [12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179,
-        2.160, 2.145, 2.131, 2.120, 2.110, 2.101, 2.093, 2.086, 2.080, 2.074, 2.069, 2.064,
-        2.060, 2.056, 2.052, 2.048, 2.045, 2.042]
+_T95 = [
+    12.706,
+    4.303,
+    3.182,
+    2.776,
+    2.571,
+    2.447,
+    2.365,
+    2.306,
+    2.262,
+    2.228,
+    2.201,
+    2.179,
+    2.160,
+    2.145,
+    2.131,
+    2.120,
+    2.110,
+    2.101,
+    2.093,
+    2.086,
+    2.080,
+    2.074,
+    2.069,
+    2.064,
+    2.060,
+    2.056,
+    2.052,
+    2.048,
+    2.045,
+    2.042,
+]
 
 
 def mean_interval(scores: list[float]) -> list[float] | None:
@@ -57,15 +86,23 @@ def _quote_candidates(review: dict[str, Any], positive: bool) -> list[dict[str, 
     for ev in review.get("evidence") or []:
         if (ev["polarity"] > 0) != positive or not 20 <= len(ev["text"]) <= 220:
             continue
-        out.append({
-            "text": ev["text"], "review_id": review["id"], "start": ev["start"], "end": ev["end"],
-            "critic": review.get("critic"), "outlet": review.get("outlet"),
-            "weight": abs(ev["polarity"]),
-        })
+        out.append(
+            {
+                "text": ev["text"],
+                "review_id": review["id"],
+                "start": ev["start"],
+                "end": ev["end"],
+                "critic": review.get("critic"),
+                "outlet": review.get("outlet"),
+                "weight": abs(ev["polarity"]),
+            }
+        )
     return sorted(out, key=lambda q: -q["weight"])
 
 
-def pull_quotes(reviews: list[dict[str, Any]], positive: bool, limit: int = 3) -> list[dict[str, Any]]:
+def pull_quotes(
+    reviews: list[dict[str, Any]], positive: bool, limit: int = 3
+) -> list[dict[str, Any]]:
     """The strongest sentence of each review that agrees with the verdict, best first."""
     best = []
     for review in reviews:
@@ -93,7 +130,10 @@ def consensus(summary: dict[str, Any], quotes: list[dict[str, Any]]) -> dict[str
         mood = "Most critics are negative"
     else:
         mood = "Critics are overwhelmingly negative"
-    text = f"{mood}: {summary['positive']} of {n} reviews are fresh, mean score {summary['mean_score']}."
+    text = (
+        f"{mood}: {summary['positive']} of {n} reviews are fresh, "
+        f"mean score {summary['mean_score']}."
+    )
     return {"text": text, "supported_by": quotes}
 
 
@@ -125,30 +165,50 @@ def review_summary(review: dict[str, Any]) -> dict[str, Any]:
 
 
 def film_dossier(
-    film: dict[str, Any], reviews: list[dict[str, Any]], credits: list[dict[str, Any]],
+    film: dict[str, Any],
+    reviews: list[dict[str, Any]],
+    credits: list[dict[str, Any]],
     extras: dict[str, Any],
 ) -> dict[str, Any]:
     summary = summarize(reviews)
-    positive_film = bool(reviews) and summary["positive"] / len(reviews) >= FRESH_SHARE_FOR_POSITIVE_FILM
+    positive_film = (
+        bool(reviews) and summary["positive"] / len(reviews) >= FRESH_SHARE_FOR_POSITIVE_FILM
+    )
     quotes = pull_quotes(reviews, positive=positive_film)
     people_by_id: dict[int, dict[str, Any]] = {}
     for credit in credits:
-        person = people_by_id.setdefault(credit["person_id"], {
-            "id": credit["person_id"], "name": credit["name"], "roles": [], "reviews": set(),
-        })
-        person["roles"].append({
-            "job": credit["job"], "character": credit["character"], "note": credit["note"],
-            "reviews": credit["review_ids"], "support": credit["support"],
-        })
+        person = people_by_id.setdefault(
+            credit["person_id"],
+            {
+                "id": credit["person_id"],
+                "name": credit["name"],
+                "roles": [],
+                "reviews": set(),
+            },
+        )
+        person["roles"].append(
+            {
+                "job": credit["job"],
+                "character": credit["character"],
+                "note": credit["note"],
+                "reviews": credit["review_ids"],
+                "support": credit["support"],
+            }
+        )
         person["reviews"].update(credit["review_ids"])
     merged = {p.get("person_id"): p for p in extras.get("people", []) if p.get("person_id")}
     people = []
     for person in people_by_id.values():
         extra = merged.get(person["id"], {})
-        people.append({
-            **person, "reviews": sorted(person["reviews"]), "support": len(person["reviews"]),
-            "aliases": extra.get("aliases", []), "mentions": extra.get("mentions", {}),
-        })
+        people.append(
+            {
+                **person,
+                "reviews": sorted(person["reviews"]),
+                "support": len(person["reviews"]),
+                "aliases": extra.get("aliases", []),
+                "mentions": extra.get("mentions", {}),
+            }
+        )
     people.sort(key=lambda p: (-p["support"], p["name"]))
     return {
         "film": {k: film.get(k) for k in ("id", "title", "year", "mpaa_rating")},

@@ -40,20 +40,29 @@ class Library:
 
     # ---------------------------------------------------------------- writing
     def ingest(
-        self, targets: Iterable[str], overrides: Overrides | None = None,
+        self,
+        targets: Iterable[str],
+        overrides: Overrides | None = None,
         progress: Progress | None = None,
     ) -> IngestReport:
         """Ingest files, folders, exports, URLs or '-' (stdin). Never raises for bad input:
         each failure is in the report with its source and reason, and the rest goes on."""
         return self.ingest_raw(iter_inputs(targets), overrides, progress)
 
-    def ingest_text(self, text: str, source: str = "pasted text", overrides: Overrides | None = None,
-                    media_type: str = "text/plain") -> IngestReport:
+    def ingest_text(
+        self,
+        text: str,
+        source: str = "pasted text",
+        overrides: Overrides | None = None,
+        media_type: str = "text/plain",
+    ) -> IngestReport:
         raw = RawInput(source=source, media_type=media_type, data=text.encode("utf-8"))
         return self.ingest_raw([raw], overrides)
 
     def ingest_raw(
-        self, items: Iterable[RawInput | IngestFailure], overrides: Overrides | None = None,
+        self,
+        items: Iterable[RawInput | IngestFailure],
+        overrides: Overrides | None = None,
         progress: Progress | None = None,
     ) -> IngestReport:
         self._writable()
@@ -93,6 +102,7 @@ class Library:
         def other_grades(doc: Document) -> list[str]:
             with self.engine.connect() as conn:
                 return writer.grades_by(conn, doc.meta.critic, doc.meta.outlet)
+
         return other_grades
 
     def _analyse(self, docs: list[Document], report: IngestReport) -> list[tuple[Document, Any]]:
@@ -169,15 +179,26 @@ class Library:
             pages = list(reader.review_ids_and_text(conn))
         for page in pages:
             docs = [
-                Document(id=r["id"], source="", media_type="", raw=b"", text=r["text"],
-                         meta=DocumentMeta(grade=r["grade"], critic=(r["meta"] or {}).get("critic"),
-                                           outlet=(r["meta"] or {}).get("outlet")))
+                Document(
+                    id=r["id"],
+                    source="",
+                    media_type="",
+                    raw=b"",
+                    text=r["text"],
+                    meta=DocumentMeta(
+                        grade=r["grade"],
+                        critic=(r["meta"] or {}).get("critic"),
+                        outlet=(r["meta"] or {}).get("outlet"),
+                    ),
+                )
                 for r in page
             ]
             scores = self.pipeline.rescore(docs, self._grade_context())
             with self.engine.begin() as conn:
                 for doc, score in zip(docs, scores, strict=True):
-                    writer.replace_score(conn, doc.id, score, (score.scorer_id, score.scorer_version))
+                    writer.replace_score(
+                        conn, doc.id, score, (score.scorer_id, score.scorer_version)
+                    )
             count += len(docs)
             if progress:
                 progress(count, "rescored")
@@ -192,8 +213,9 @@ class Library:
         with self.engine.connect() as conn:
             return reader.counts(conn)
 
-    def films(self, sort: str = "reviews", limit: int = 50, offset: int = 0,
-              descending: bool = True) -> list[dict[str, Any]]:
+    def films(
+        self, sort: str = "reviews", limit: int = 50, offset: int = 0, descending: bool = True
+    ) -> list[dict[str, Any]]:
         with self.engine.connect() as conn:
             return reader.list_films(conn, sort, limit, offset, descending)
 
@@ -212,12 +234,21 @@ class Library:
         film = self.find_film(str(title_or_id))
         with self.engine.connect() as conn:
             return film_dossier(
-                film, reader.film_reviews(conn, film["id"]), reader.film_credits(conn, film["id"]),
+                film,
+                reader.film_reviews(conn, film["id"]),
+                reader.film_credits(conn, film["id"]),
                 reader.film_extras(conn, film["id"]),
             )
 
-    def reviews(self, film: str | None = None, critic: str | None = None, outlet: str | None = None,
-                unattributed: bool = False, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+    def reviews(
+        self,
+        film: str | None = None,
+        critic: str | None = None,
+        outlet: str | None = None,
+        unattributed: bool = False,
+        limit: int = 50,
+        offset: int = 0,
+    ) -> list[dict[str, Any]]:
         film_id = self.find_film(film)["id"] if film else None
         with self.engine.connect() as conn:
             rows = reader.list_reviews(conn, film_id, critic, outlet, unattributed, limit, offset)
@@ -236,13 +267,21 @@ class Library:
         if row is None:
             raise NotFound(f"no review {review_id!r}")
         out = self._review_row(row)
-        out.update({
-            "text": row["text"], "source": row["source"], "media_type": row["media_type"],
-            "ingested_at": row["ingested_at"], "analysed_at": row["analysed_at"],
-            "film_guess": row["film_guess"], "meta": row["meta"], "extraction": row["extraction"],
-            "components": row["components"], "mpaa_rating": row["mpaa_rating"],
-            "scorer": {"id": row["scorer_id"], "version": row["scorer_version"]},
-        })
+        out.update(
+            {
+                "text": row["text"],
+                "source": row["source"],
+                "media_type": row["media_type"],
+                "ingested_at": row["ingested_at"],
+                "analysed_at": row["analysed_at"],
+                "film_guess": row["film_guess"],
+                "meta": row["meta"],
+                "extraction": row["extraction"],
+                "components": row["components"],
+                "mpaa_rating": row["mpaa_rating"],
+                "scorer": {"id": row["scorer_id"], "version": row["scorer_version"]},
+            }
+        )
         return out
 
     def raw(self, review_id: str) -> dict[str, Any]:
@@ -257,7 +296,8 @@ class Library:
             hits = reader.search_reviews(conn, query, limit, offset)
             names = reader.search_names(conn, query) if offset == 0 else {"films": [], "people": []}
         return {
-            "query": query, **names,
+            "query": query,
+            **names,
             "reviews": [{**self._review_row(h), "snippet": h["snippet"]} for h in hits],
         }
 
@@ -282,8 +322,11 @@ class Library:
                         if review is None:
                             continue
                         said.extend(_sentences_around(review, spans, film_id))
-        return {"person": {"id": person["id"], "name": person["name"]}, "credits": credits,
-                "said": said[:50]}
+        return {
+            "person": {"id": person["id"], "name": person["name"]},
+            "credits": credits,
+            "said": said[:50],
+        }
 
     def sources(self, kind: str, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
         with self.engine.connect() as conn:
@@ -295,22 +338,46 @@ class Library:
             found = reader.get_source(conn, kind, source_id)
             if found is None:
                 raise NotFound(f"no {kind} {source_id}")
-            key = "critic" if kind == "critic" else "outlet"
-            rows = reader.list_reviews(conn, **{key: str(source_id)}, limit=100_000)
+            rows = reader.list_reviews(
+                conn,
+                critic=str(source_id) if kind == "critic" else None,
+                outlet=str(source_id) if kind == "outlet" else None,
+                limit=100_000,
+            )
             shares = reader.film_fresh_shares(conn, [r["film_id"] for r in rows if r["film_id"]])
-        agree = [bool(r["fresh"]) == (shares[r["film_id"]] >= 0.6) for r in rows if r["film_id"] in shares]
+        agree = [
+            bool(r["fresh"]) == (shares[r["film_id"]] >= 0.6)
+            for r in rows
+            if r["film_id"] in shares
+        ]
         return {
             kind: {"id": found["id"], "name": found["name"]},
             "aggregate": summarize(rows),
             "agreement_with_consensus": round(100 * sum(agree) / len(agree)) if agree else None,
-            "reviews": [self._review_row(r) for r in rows[offset:offset + limit]],
+            "reviews": [self._review_row(r) for r in rows[offset : offset + limit]],
         }
 
     def export(self, out: IO[str], fmt: str = "jsonl") -> int:
-        columns = ["id", "film_title", "film_year", "critic", "outlet", "published", "grade",
-                   "grade_score", "score", "fresh", "confidence", "score_source", "url", "text"]
+        columns = [
+            "id",
+            "film_title",
+            "film_year",
+            "critic",
+            "outlet",
+            "published",
+            "grade",
+            "grade_score",
+            "score",
+            "fresh",
+            "confidence",
+            "score_source",
+            "url",
+            "text",
+        ]
         count = 0
-        writer_ = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore") if fmt == "csv" else None
+        writer_ = (
+            csv.DictWriter(out, fieldnames=columns, extrasaction="ignore") if fmt == "csv" else None
+        )
         if writer_:
             writer_.writeheader()
         with self.engine.connect() as conn:
@@ -327,7 +394,9 @@ class Library:
         self.engine.dispose()
 
 
-def _sentences_around(review: dict[str, Any], spans: list[list[int]], film_id: int) -> list[dict[str, Any]]:
+def _sentences_around(
+    review: dict[str, Any], spans: list[list[int]], film_id: int
+) -> list[dict[str, Any]]:
     from critic.analyse.sentences import split_sentences
 
     text = review["text"]
@@ -336,14 +405,23 @@ def _sentences_around(review: dict[str, Any], spans: list[list[int]], film_id: i
     for start, _end in spans:
         for s in sentences:
             if s.start <= start < s.end:
-                out.append({"review_id": review["id"], "film_id": film_id, "text": text[s.start:s.end],
-                            "start": s.start, "end": s.end, "fresh": bool(review["fresh"])})
+                out.append(
+                    {
+                        "review_id": review["id"],
+                        "film_id": film_id,
+                        "text": text[s.start : s.end],
+                        "start": s.start,
+                        "end": s.end,
+                        "fresh": bool(review["fresh"]),
+                    }
+                )
                 break
     return out
 
 
-def open_library(path: str | Path | None = None, read_only: bool = False,
-                 pipeline: Pipeline | None = None) -> Library:
+def open_library(
+    path: str | Path | None = None, read_only: bool = False, pipeline: Pipeline | None = None
+) -> Library:
     """Open (creating and migrating as needed) the library at `path`, a file or a database URL."""
     target = path if path is not None else default_db_path()
     return Library(open_engine(target, read_only=read_only), pipeline, read_only)

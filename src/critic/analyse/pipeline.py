@@ -12,8 +12,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from critic.analyse.sentences import split_sentences
 from critic.analyse.scoring import Scorer, load_default_scorer
+from critic.analyse.sentences import split_sentences
 from critic.records import Analysis, Document, FilmGuess, Score
 
 # Given a document, the other grades its critic or outlet wrote (to read a bare "8").
@@ -94,7 +94,9 @@ class Pipeline:
 
 
 def combine_grade(doc: Document, model: Score, grade_context: GradeContext | None) -> Score:
-    """The critic's own grade, when it can be read, is the review's score; the model's stays beside it."""
+    """The critic's own grade, when it can be read, is the review's score.
+
+    The model's score stays beside it (model_score), so the two can be compared."""
     from critic.ingest.grades import normalize_grade, resolve_bare_grade
 
     grade_score: float | None = None

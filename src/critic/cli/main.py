@@ -26,8 +26,13 @@ def _emit_json(data: Any) -> None:
 
 
 @click.group()
-@click.option("--db", type=click.Path(dir_okay=False), envvar=DEFAULT_DB_ENV, default=None,
-              help=f"Library database file (default: ${DEFAULT_DB_ENV} or {default_db_path()}).")
+@click.option(
+    "--db",
+    type=click.Path(dir_okay=False),
+    envvar=DEFAULT_DB_ENV,
+    default=None,
+    help=f"Library database file (default: ${DEFAULT_DB_ENV} or {default_db_path()}).",
+)
 @click.version_option(package_name="critic")
 @click.pass_context
 def cli(ctx: click.Context, db: str | None) -> None:
@@ -54,9 +59,12 @@ def ingest(ctx: click.Context, inputs: tuple[str, ...], quiet: bool, **given: An
     with progress_bar("Ingesting", disabled=quiet) as advance:
         report = library.ingest(inputs, overrides, progress=advance)
     for failure in report.failed:
-        err.print(f"[red]failed[/red] {failure.source}: {failure.reason}", highlight=False, markup=True)
+        err.print(
+            f"[red]failed[/red] {failure.source}: {failure.reason}", highlight=False, markup=True
+        )
     err.print(
-        f"added {len(report.added)}, already present {len(report.present)}, failed {len(report.failed)}"
+        f"added {len(report.added)}, already present {len(report.present)}, "
+        f"failed {len(report.failed)}"
     )
     if not report.added and not report.present:
         sys.exit(1)
@@ -75,14 +83,20 @@ def reanalyse(ctx: click.Context, scores_only: bool) -> None:
 
 
 @cli.command()
-@click.option("--sort", type=click.Choice(["reviews", "score", "positive", "title", "year", "date"]),
-              default="reviews", show_default=True)
+@click.option(
+    "--sort",
+    type=click.Choice(["reviews", "score", "positive", "title", "year", "date"]),
+    default="reviews",
+    show_default=True,
+)
 @click.option("--ascending", is_flag=True)
 @click.option("--limit", type=int, default=50, show_default=True)
 @click.option("--offset", type=int, default=0)
 @click.option("--json", "as_json", is_flag=True)
 @click.pass_context
-def films(ctx: click.Context, sort: str, ascending: bool, limit: int, offset: int, as_json: bool) -> None:
+def films(
+    ctx: click.Context, sort: str, ascending: bool, limit: int, offset: int, as_json: bool
+) -> None:
     """Films in the library with their review counts, % positive and mean score."""
     rows = _library(ctx, read_only=True).films(sort, limit, offset, descending=not ascending)
     _emit_json(rows) if as_json else print_films(rows)
@@ -120,11 +134,22 @@ def film(ctx: click.Context, title_or_id: str, as_json: bool) -> None:
 @click.option("--offset", type=int, default=0)
 @click.option("--json", "as_json", is_flag=True)
 @click.pass_context
-def reviews(ctx: click.Context, film_title: str | None, critic: str | None, outlet: str | None,
-            unattributed: bool, limit: int, offset: int, as_json: bool) -> None:
+def reviews(
+    ctx: click.Context,
+    film_title: str | None,
+    critic: str | None,
+    outlet: str | None,
+    unattributed: bool,
+    limit: int,
+    offset: int,
+    as_json: bool,
+) -> None:
     """List reviews."""
-    rows = _find_or_exit(lambda: _library(ctx, read_only=True).reviews(
-        film_title, critic, outlet, unattributed, limit, offset))
+    rows = _find_or_exit(
+        lambda: _library(ctx, read_only=True).reviews(
+            film_title, critic, outlet, unattributed, limit, offset
+        )
+    )
     _emit_json(rows) if as_json else print_reviews(rows)
 
 
@@ -140,7 +165,9 @@ def search(ctx: click.Context, text: str, limit: int, as_json: bool) -> None:
 
 
 @cli.command()
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True
+)
 @click.option("--output", "-o", type=click.File("w", encoding="utf-8"), default="-")
 @click.pass_context
 def export(ctx: click.Context, fmt: str, output: Any) -> None:

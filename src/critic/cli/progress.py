@@ -6,18 +6,33 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
 
 
 @contextmanager
-def progress_bar(label: str, total: int | None = None,
-                 disabled: bool = False) -> Iterator[Callable[[int, str], None]]:
+def progress_bar(
+    label: str, total: int | None = None, disabled: bool = False
+) -> Iterator[Callable[[int, str], None]]:
     """Yield `advance(done, current_name)`; the display updates at most a few times a second."""
     console = Console(stderr=True)
-    columns = [SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-               TimeElapsedColumn(), TextColumn("[dim]{task.fields[current]}")]
-    with Progress(*columns, console=console, transient=True,
-                  disable=disabled or not console.is_terminal) as progress:
+    columns = [
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TextColumn("[dim]{task.fields[current]}"),
+    ]
+    with Progress(
+        *columns, console=console, transient=True, disable=disabled or not console.is_terminal
+    ) as progress:
         task = progress.add_task(label, total=total, current="")
 
         def advance(done: int, current: str) -> None:

@@ -19,8 +19,14 @@ def _score(value: Any) -> str:
 def print_films(rows: list[dict[str, Any]]) -> None:
     table = Table("id", "title", "year", "reviews", "% positive", "mean score")
     for r in rows:
-        table.add_row(str(r["id"]), Text(r["title"]), str(r["year"] or ""), str(r["reviews"]),
-                      f"{r['percent_positive']}%", _score(r["mean_score"]))
+        table.add_row(
+            str(r["id"]),
+            Text(r["title"]),
+            str(r["year"] or ""),
+            str(r["reviews"]),
+            f"{r['percent_positive']}%",
+            _score(r["mean_score"]),
+        )
     console.print(table)
 
 
@@ -33,24 +39,33 @@ def print_dossier(d: dict[str, Any]) -> None:
     console.print(head)
     interval = agg["mean_score_interval"]
     spread = f" (95% interval {interval[0]:.0f}-{interval[1]:.0f})" if interval else ""
-    console.print(Text(
-        f"{agg['percent_positive']}% positive of {agg['reviews']} reviews; "
-        f"mean score {_score(agg['mean_score'])}/100{spread}"))
+    console.print(
+        Text(
+            f"{agg['percent_positive']}% positive of {agg['reviews']} reviews; "
+            f"mean score {_score(agg['mean_score'])}/100{spread}"
+        )
+    )
     if d.get("consensus"):
         console.print(Text(d["consensus"]["text"], style="italic"))
     table = Table("published", "critic / outlet", "grade", "score", "verdict", "snippet")
     for r in d["reviews"]:
         who = " / ".join(x for x in (r["critic"], r["outlet"]) if x) or "-"
-        table.add_row(r["published"] or "-", Text(who), Text(r["grade"] or "-"),
-                      _score(r["score"]) + (" (critic)" if r["score_source"] == "grade" else ""),
-                      "fresh" if r["fresh"] else "rotten", Text(r["snippet"]))
+        table.add_row(
+            r["published"] or "-",
+            Text(who),
+            Text(r["grade"] or "-"),
+            _score(r["score"]) + (" (critic)" if r["score_source"] == "grade" else ""),
+            "fresh" if r["fresh"] else "rotten",
+            Text(r["snippet"]),
+        )
     console.print(table)
     if d.get("people"):
         people = Table("person", "roles", "reviews")
         for p in d["people"][:25]:
             roles = ", ".join(
                 role["job"] + (f" ({role['character']})" if role.get("character") else "")
-                for role in p["roles"])
+                for role in p["roles"]
+            )
             people.add_row(Text(p["name"]), Text(roles), str(p["support"]))
         console.print(people)
     for q in d.get("pull_quotes", []):
@@ -61,8 +76,15 @@ def print_reviews(rows: list[dict[str, Any]]) -> None:
     table = Table("id", "film", "published", "critic", "score", "verdict", "snippet")
     for r in rows:
         film = r["film"]["title"] if r.get("film") else "(unattributed)"
-        table.add_row(r["id"][:12], Text(film), r["published"] or "-", Text(r["critic"] or "-"),
-                      _score(r["score"]), "fresh" if r["fresh"] else "rotten", Text(r["snippet"][:120]))
+        table.add_row(
+            r["id"][:12],
+            Text(film),
+            r["published"] or "-",
+            Text(r["critic"] or "-"),
+            _score(r["score"]),
+            "fresh" if r["fresh"] else "rotten",
+            Text(r["snippet"][:120]),
+        )
     console.print(table)
 
 

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import os
+import socket
 from pathlib import Path
+from typing import Any
 
 import click
+
+APP_FACTORY = "critic.web.app:create_app"
 
 
 @click.command("serve")
@@ -47,5 +51,30 @@ def serve(host: str, port: int, db: str | None, read_only: bool, token: str | No
     os.environ.update(config.to_env())
     notes = (" (read-only)" if read_only else "") + (" (token needed for writes)" if token else "")
     click.echo(f"critic serving {target} on http://{host}:{port}{notes}", err=True)
-    uvicorn.run("critic.web.app:create_app", factory=True, host=host, port=port, workers=workers,
-                log_level="warning", access_log=False)
+    options: dict[str, Any] = {"factory": True, "host": host, "port": port, "workers": workers,
+                               "log_level": "warning", "access_log": False}
+    if workers <= 1:
+        uvicorn.run(APP_FACTORY, **options)
+        return
+    from uvicorn.supervisors import Multiprocess
+
+    Multiprocess(uvicorn.Config(APP_FACTORY, **options), sockets=[tcp_socket(host, port)]).run()
+
+
+def tcp_socket(host: str, port: int) -> socket.socket:
+    """The listening socket shared by several workers, created as IPPROTO_TCP.
+
+    uvicorn's own shared socket is made with protocol 0, and asyncio sets TCP_NODELAY only on
+    connections whose socket says IPPROTO_TCP; without it each response waits on Nagle's
+    algorithm and the client's delayed ACK. Measured with 2 workers: ~44 ms -> ~2 ms a request.
+    """
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+    except OSError as exc:
+        sock.close()
+        raise click.ClickException(f"cannot listen on {host}:{port}: {exc}") from exc
+    sock.set_inheritable(True)
+    return sock

@@ -35,7 +35,8 @@ _FOOTER_LINE = re.compile(
     r"^\s*(?:"
     r"(?:copyright|\(c\)|©).{0,120}|"
     r".{0,80}all rights reserved.{0,40}|"
-    r"(?:visit|see|check out|read more .{0,20}at) (?:my|our|the) (?:home ?page|web ?site|site|blog).{0,120}|"
+    r"(?:visit|see|check out|read more .{0,20}at) (?:my|our|the) "
+    r"(?:home ?page|web ?site|site|blog).{0,120}|"
     r"(?:home ?page|web ?site|e-?mail|mail)\s*:\s*\S+.{0,60}|"
     r"(?:https?://|www\.)\S+|"
     r"--+\s*[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3}\s*|"
@@ -59,7 +60,9 @@ def strip_boilerplate(text: str) -> str:
     # 2. drop noise lines anywhere (short lines only: a sentence is never a share bar)
     lines = [ln for ln in lines if len(ln) > 80 or not _NOISE_LINE.match(ln)]
     # 3. peel footer lines off the end
-    while lines and (not lines[-1].strip() or (len(lines[-1]) < 200 and _FOOTER_LINE.match(lines[-1]))):
+    while lines and (
+        not lines[-1].strip() or (len(lines[-1]) < 200 and _FOOTER_LINE.match(lines[-1]))
+    ):
         lines.pop()
     return "\n".join(lines)
 

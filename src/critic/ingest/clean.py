@@ -46,7 +46,10 @@ def _html_to_text(html: str) -> tuple[str, dict[str, Any]]:
 
     try:
         result = trafilatura.bare_extraction(
-            html, with_metadata=True, include_comments=False, include_tables=False,
+            html,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=False,
             favor_precision=True,
         )
     except Exception as exc:  # trafilatura raises a variety of parser errors on broken pages
@@ -64,7 +67,7 @@ def _html_to_text(html: str) -> tuple[str, dict[str, Any]]:
         "published": getattr(result, "date", None),
         "url": getattr(result, "url", None),
     }
-    return result.text, {k: v for k, v in found.items() if v}
+    return str(getattr(result, "text", "")), {k: v for k, v in found.items() if v}
 
 
 def _iso_date(value: Any) -> str | None:
@@ -129,7 +132,11 @@ def to_document(raw: RawInput, overrides: Overrides | None = None) -> Document:
     if meta.grade is not None:
         meta.grade = str(meta.grade)
     return Document(
-        id=document_id(text), source=raw.source, media_type=raw.media_type, raw=raw.data,
-        text=text, meta=meta,
+        id=document_id(text),
+        source=raw.source,
+        media_type=raw.media_type,
+        raw=raw.data,
+        text=text,
+        meta=meta,
         given={"row": raw.fields, "overrides": overrides.as_dict() if overrides else {}},
     )

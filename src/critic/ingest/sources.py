@@ -68,12 +68,16 @@ def iter_inputs(targets: Iterable[str]) -> Iterator[RawInput | IngestFailure]:
             path = Path(target)
             if path.is_dir():
                 files = sorted(
-                    p for p in path.rglob("*")
-                    if p.is_file() and not any(part.startswith(".") for part in p.parts[-1:])
+                    p
+                    for p in path.rglob("*")
+                    if p.is_file()
+                    and not any(part.startswith(".") for part in p.parts[-1:])
                     and kind_of(p)[0] in SUPPORTED
                 )
                 if not files:
-                    yield IngestFailure(target, "folder holds no .txt/.md/.html/.jsonl/.json/.csv files")
+                    yield IngestFailure(
+                        target, "folder holds no .txt/.md/.html/.jsonl/.json/.csv files"
+                    )
                 for file in files:
                     yield from iter_file(file)
             elif path.exists():
@@ -131,8 +135,10 @@ def _from_stream(stream: BinaryIO, source: str, suffix: str) -> Iterator[RawInpu
     except InputTooLarge:
         yield IngestFailure(source, _too_large())
         return
-    media = "text/html" if data.lstrip()[:15].lower().startswith((b"<!doctype", b"<html")) else (
-        "text/plain"
+    media = (
+        "text/html"
+        if data.lstrip()[:15].lower().startswith((b"<!doctype", b"<html"))
+        else ("text/plain")
     )
     yield RawInput(source=source, media_type=media, data=data)
 
@@ -225,10 +231,15 @@ def fetch_url(url: str, timeout: float | None = None) -> RawInput | IngestFailur
     """Fetch one page with a real HTTP client: timeout, size limit, content-type check."""
     timeout = URL_TIMEOUT_S if timeout is None else timeout
     try:
-        with httpx.Client(
-            timeout=timeout, follow_redirects=True, max_redirects=5,
-            headers={"User-Agent": "critic/0.1 (+review aggregation; self-hosted)"},
-        ) as client, client.stream("GET", url) as response:
+        with (
+            httpx.Client(
+                timeout=timeout,
+                follow_redirects=True,
+                max_redirects=5,
+                headers={"User-Agent": "critic/0.1 (+review aggregation; self-hosted)"},
+            ) as client,
+            client.stream("GET", url) as response,
+        ):
             if response.status_code >= 400:
                 return IngestFailure(url, f"HTTP {response.status_code} {response.reason_phrase}")
             content_type = response.headers.get("content-type", "").split(";")[0].strip().lower()

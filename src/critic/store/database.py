@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 
@@ -36,7 +37,7 @@ def open_engine(target: str | Path, read_only: bool = False) -> Engine:
     if engine.dialect.name == "sqlite":
 
         @event.listens_for(engine, "connect")
-        def _sqlite_settings(dbapi_connection, _record):  # type: ignore[no-untyped-def]
+        def _sqlite_settings(dbapi_connection: Any, _record: Any) -> None:
             cursor = dbapi_connection.cursor()
             # WAL: readers (the web app) never block the writer (ingest), and a killed
             # writer leaves the last committed state intact.

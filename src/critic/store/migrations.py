@@ -17,8 +17,15 @@ from critic.store import schema
 Migration = Callable[[Connection], None]
 
 _V1_TABLES = [
-    "schema_version", "documents", "films", "critics", "outlets", "reviews",
-    "people", "credits", "film_facts",
+    "schema_version",
+    "documents",
+    "films",
+    "critics",
+    "outlets",
+    "reviews",
+    "people",
+    "credits",
+    "film_facts",
 ]
 
 
@@ -68,7 +75,8 @@ def migrate(conn: Connection) -> list[int]:
     have = current_version(conn)
     if have > LATEST:
         raise RuntimeError(
-            f"this library was written by a newer critic (schema {have}, this version knows {LATEST})"
+            f"this library was written by a newer critic (schema {have}, "
+            f"this version knows {LATEST})"
         )
     for version, _name, steps in MIGRATIONS:
         if version <= have:

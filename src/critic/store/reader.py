@@ -8,19 +8,43 @@ from typing import Any
 
 from sqlalchemy import Connection, Select, and_, case, func, or_, select, text
 
-from critic.store.schema import credits, critics, documents, film_facts, films, outlets, people, reviews
+from critic.store.schema import (
+    credits,
+    critics,
+    documents,
+    film_facts,
+    films,
+    outlets,
+    people,
+    reviews,
+)
 from critic.store.writer import name_key
 
 FILM_SORTS = {"reviews", "score", "positive", "title", "year", "date"}
 
 _review_cols = [
-    reviews.c.id, reviews.c.film_id, reviews.c.published, reviews.c.url, reviews.c.grade,
-    reviews.c.grade_score, reviews.c.score, reviews.c.fresh, reviews.c.confidence,
-    reviews.c.score_source, reviews.c.model_score, reviews.c.scorer_id, reviews.c.scorer_version,
-    reviews.c.evidence, reviews.c.mpaa_rating, reviews.c.film_guess,
-    critics.c.id.label("critic_id"), critics.c.name.label("critic"),
-    outlets.c.id.label("outlet_id"), outlets.c.name.label("outlet"),
-    films.c.title.label("film_title"), films.c.year.label("film_year"),
+    reviews.c.id,
+    reviews.c.film_id,
+    reviews.c.published,
+    reviews.c.url,
+    reviews.c.grade,
+    reviews.c.grade_score,
+    reviews.c.score,
+    reviews.c.fresh,
+    reviews.c.confidence,
+    reviews.c.score_source,
+    reviews.c.model_score,
+    reviews.c.scorer_id,
+    reviews.c.scorer_version,
+    reviews.c.evidence,
+    reviews.c.mpaa_rating,
+    reviews.c.film_guess,
+    critics.c.id.label("critic_id"),
+    critics.c.name.label("critic"),
+    outlets.c.id.label("outlet_id"),
+    outlets.c.name.label("outlet"),
+    films.c.title.label("film_title"),
+    films.c.year.label("film_year"),
     func.substr(reviews.c.text, 1, 400).label("head"),
 ]
 
@@ -39,38 +63,59 @@ def _dict(row: Any) -> dict[str, Any]:
 
 def counts(conn: Connection) -> dict[str, int]:
     def n(table: Any, *where: Any) -> int:
-        return int(conn.execute(select(func.count()).select_from(table).where(*where)).scalar() or 0)
+        return int(
+            conn.execute(select(func.count()).select_from(table).where(*where)).scalar() or 0
+        )
 
     return {
-        "films": n(films), "reviews": n(reviews), "critics": n(critics), "outlets": n(outlets),
-        "people": n(people), "unattributed": n(reviews, reviews.c.film_id.is_(None)),
+        "films": n(films),
+        "reviews": n(reviews),
+        "critics": n(critics),
+        "outlets": n(outlets),
+        "people": n(people),
+        "unattributed": n(reviews, reviews.c.film_id.is_(None)),
     }
 
 
 def list_films(
-    conn: Connection, sort: str = "reviews", limit: int = 50, offset: int = 0, descending: bool = True
+    conn: Connection,
+    sort: str = "reviews",
+    limit: int = 50,
+    offset: int = 0,
+    descending: bool = True,
 ) -> list[dict[str, Any]]:
     n = func.count(reviews.c.id).label("reviews")
     positive = func.sum(case((reviews.c.fresh, 1), else_=0)).label("positive")
     mean = func.avg(reviews.c.score).label("mean_score")
     latest = func.max(reviews.c.published).label("latest")
     order = {
-        "reviews": n, "score": mean, "positive": positive * 1.0 / n, "title": films.c.title,
-        "year": films.c.year, "date": latest,
+        "reviews": n,
+        "score": mean,
+        "positive": positive * 1.0 / n,
+        "title": films.c.title,
+        "year": films.c.year,
+        "date": latest,
     }[sort if sort in FILM_SORTS else "reviews"]
     query = (
-        select(films.c.id, films.c.title, films.c.year, films.c.mpaa_rating, n, positive, mean, latest)
+        select(
+            films.c.id, films.c.title, films.c.year, films.c.mpaa_rating, n, positive, mean, latest
+        )
         .select_from(films.join(reviews, reviews.c.film_id == films.c.id))
         .group_by(films.c.id)
         .order_by(order.desc() if descending else order.asc(), films.c.title)
-        .limit(limit).offset(offset)
+        .limit(limit)
+        .offset(offset)
     )
     out = []
     for row in conn.execute(query):
         item = _dict(row)
         item["positive"] = int(item["positive"] or 0)
-        item["percent_positive"] = round(100 * item["positive"] / item["reviews"]) if item["reviews"] else None
-        item["mean_score"] = None if item["mean_score"] is None else round(float(item["mean_score"]), 1)
+        item["percent_positive"] = (
+            round(100 * item["positive"] / item["reviews"]) if item["reviews"] else None
+        )
+        item["mean_score"] = (
+            None if item["mean_score"] is None else round(float(item["mean_score"]), 1)
+        )
         out.append(item)
     return out
 
@@ -99,7 +144,9 @@ def find_films(conn: Connection, title_or_id: str) -> list[dict[str, Any]]:
     found = [_dict(r) for r in conn.execute(query.order_by(films.c.year))]
     if not found:
         like = f"%{title_key(wanted)}%"
-        found = [_dict(r) for r in conn.execute(select(films).where(films.c.key.like(like)).limit(10))]
+        found = [
+            _dict(r) for r in conn.execute(select(films).where(films.c.key.like(like)).limit(10))
+        ]
     return found
 
 
@@ -110,8 +157,15 @@ def film_reviews(conn: Connection, film_id: int) -> list[dict[str, Any]]:
 
 def film_credits(conn: Connection, film_id: int) -> list[dict[str, Any]]:
     query = (
-        select(credits.c.job, credits.c.character, credits.c.note, credits.c.review_ids,
-               credits.c.support, people.c.id.label("person_id"), people.c.name)
+        select(
+            credits.c.job,
+            credits.c.character,
+            credits.c.note,
+            credits.c.review_ids,
+            credits.c.support,
+            people.c.id.label("person_id"),
+            people.c.name,
+        )
         .select_from(credits.join(people, credits.c.person_id == people.c.id))
         .where(credits.c.film_id == film_id)
         .order_by(credits.c.support.desc(), credits.c.id)
@@ -127,8 +181,13 @@ def film_extras(conn: Connection, film_id: int) -> dict[str, Any]:
 
 
 def list_reviews(
-    conn: Connection, film_id: int | None = None, critic: str | None = None,
-    outlet: str | None = None, unattributed: bool = False, limit: int = 50, offset: int = 0,
+    conn: Connection,
+    film_id: int | None = None,
+    critic: str | None = None,
+    outlet: str | None = None,
+    unattributed: bool = False,
+    limit: int = 50,
+    offset: int = 0,
 ) -> list[dict[str, Any]]:
     query = _with_names(select(*_review_cols))
     if film_id is not None:
@@ -136,21 +195,39 @@ def list_reviews(
     if unattributed:
         query = query.where(reviews.c.film_id.is_(None))
     if critic:
-        query = query.where(critics.c.key == name_key(critic)) if not critic.isdigit() else query.where(
-            critics.c.id == int(critic))
+        query = (
+            query.where(critics.c.key == name_key(critic))
+            if not critic.isdigit()
+            else query.where(critics.c.id == int(critic))
+        )
     if outlet:
-        query = query.where(outlets.c.key == name_key(outlet)) if not outlet.isdigit() else query.where(
-            outlets.c.id == int(outlet))
+        query = (
+            query.where(outlets.c.key == name_key(outlet))
+            if not outlet.isdigit()
+            else query.where(outlets.c.id == int(outlet))
+        )
     query = query.order_by(reviews.c.published.desc(), reviews.c.id).limit(limit).offset(offset)
     return [_dict(r) for r in conn.execute(query)]
 
 
 def get_review(conn: Connection, review_id: str) -> dict[str, Any] | None:
-    query = _with_names(
-        select(*_review_cols, reviews.c.text, reviews.c.meta, reviews.c.extraction,
-               reviews.c.components, reviews.c.analysed_at, documents.c.source,
-               documents.c.media_type, documents.c.ingested_at)
-    ).join(documents, documents.c.id == reviews.c.id).where(reviews.c.id == review_id)
+    query = (
+        _with_names(
+            select(
+                *_review_cols,
+                reviews.c.text,
+                reviews.c.meta,
+                reviews.c.extraction,
+                reviews.c.components,
+                reviews.c.analysed_at,
+                documents.c.source,
+                documents.c.media_type,
+                documents.c.ingested_at,
+            )
+        )
+        .join(documents, documents.c.id == reviews.c.id)
+        .where(reviews.c.id == review_id)
+    )
     row = conn.execute(query).first()
     return None if row is None else _dict(row)
 
@@ -179,7 +256,9 @@ def review_ids_and_text(conn: Connection, batch: int = 500) -> Iterator[list[dic
     while True:
         rows = conn.execute(
             select(reviews.c.id, reviews.c.text, reviews.c.grade, reviews.c.meta)
-            .where(reviews.c.id > last).order_by(reviews.c.id).limit(batch)
+            .where(reviews.c.id > last)
+            .order_by(reviews.c.id)
+            .limit(batch)
         ).all()
         if not rows:
             return
@@ -193,7 +272,9 @@ def _fts_query(query: str) -> str:
     return " ".join(f'"{w}"' for w in words)
 
 
-def search_reviews(conn: Connection, query: str, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
+def search_reviews(
+    conn: Connection, query: str, limit: int = 20, offset: int = 0
+) -> list[dict[str, Any]]:
     match = _fts_query(query)
     if not match:
         return []
@@ -201,7 +282,8 @@ def search_reviews(conn: Connection, query: str, limit: int = 20, offset: int = 
         hits = conn.execute(
             text(
                 "SELECT r.id, snippet(reviews_fts, 0, '\x02', '\x03', ' … ', 16) AS snippet, "
-                "bm25(reviews_fts) AS rank FROM reviews_fts JOIN reviews r ON r.rowid = reviews_fts.rowid "
+                "bm25(reviews_fts) AS rank FROM reviews_fts "
+                "JOIN reviews r ON r.rowid = reviews_fts.rowid "
                 "WHERE reviews_fts MATCH :q ORDER BY rank LIMIT :limit OFFSET :offset"
             ),
             {"q": match, "limit": limit, "offset": offset},
@@ -210,11 +292,18 @@ def search_reviews(conn: Connection, query: str, limit: int = 20, offset: int = 
         like = f"%{query}%"
         hits = conn.execute(
             select(reviews.c.id, func.substr(reviews.c.text, 1, 200).label("snippet"))
-            .where(reviews.c.text.ilike(like)).limit(limit).offset(offset)
+            .where(reviews.c.text.ilike(like))
+            .limit(limit)
+            .offset(offset)
         ).all()
     ids = [h.id for h in hits]
-    info = {r["id"]: r for r in (_dict(x) for x in conn.execute(
-        _with_names(select(*_review_cols)).where(reviews.c.id.in_(ids))))}
+    info = {
+        r["id"]: r
+        for r in (
+            _dict(x)
+            for x in conn.execute(_with_names(select(*_review_cols)).where(reviews.c.id.in_(ids)))
+        )
+    }
     return [{**info[h.id], "snippet": h.snippet} for h in hits if h.id in info]
 
 
@@ -225,11 +314,20 @@ def search_names(conn: Connection, query: str, limit: int = 20) -> dict[str, lis
     from critic.analyse.films import title_key
 
     tkey = title_key(query)
-    found_films = [_dict(r) for r in conn.execute(
-        select(films.c.id, films.c.title, films.c.year).where(
-            or_(films.c.key.like(f"%{tkey}%"), films.c.key == tkey)).limit(limit))]
-    found_people = [_dict(r) for r in conn.execute(
-        select(people.c.id, people.c.name).where(people.c.key.like(f"%{key}%")).limit(limit))]
+    found_films = [
+        _dict(r)
+        for r in conn.execute(
+            select(films.c.id, films.c.title, films.c.year)
+            .where(or_(films.c.key.like(f"%{tkey}%"), films.c.key == tkey))
+            .limit(limit)
+        )
+    ]
+    found_people = [
+        _dict(r)
+        for r in conn.execute(
+            select(people.c.id, people.c.name).where(people.c.key.like(f"%{key}%")).limit(limit)
+        )
+    ]
     return {"films": found_films, "people": found_people}
 
 
@@ -237,8 +335,10 @@ def iter_export(conn: Connection, batch: int = 500) -> Iterator[dict[str, Any]]:
     last = ""
     while True:
         rows = conn.execute(
-            _with_names(select(*_review_cols, reviews.c.text)).where(reviews.c.id > last)
-            .order_by(reviews.c.id).limit(batch)
+            _with_names(select(*_review_cols, reviews.c.text))
+            .where(reviews.c.id > last)
+            .order_by(reviews.c.id)
+            .limit(batch)
         ).all()
         if not rows:
             return
@@ -254,10 +354,19 @@ def get_person(conn: Connection, person_id: int) -> dict[str, Any] | None:
 
 def person_credits(conn: Connection, person_id: int) -> list[dict[str, Any]]:
     query = (
-        select(credits.c.job, credits.c.character, credits.c.note, credits.c.review_ids,
-               credits.c.support, films.c.id.label("film_id"), films.c.title, films.c.year)
+        select(
+            credits.c.job,
+            credits.c.character,
+            credits.c.note,
+            credits.c.review_ids,
+            credits.c.support,
+            films.c.id.label("film_id"),
+            films.c.title,
+            films.c.year,
+        )
         .select_from(credits.join(films, credits.c.film_id == films.c.id))
-        .where(credits.c.person_id == person_id).order_by(films.c.year, films.c.title)
+        .where(credits.c.person_id == person_id)
+        .order_by(films.c.year, films.c.title)
     )
     return [_dict(r) for r in conn.execute(query)]
 
@@ -267,7 +376,10 @@ def list_people(conn: Connection, limit: int = 50, offset: int = 0) -> list[dict
     query = (
         select(people.c.id, people.c.name, n)
         .select_from(people.outerjoin(credits, credits.c.person_id == people.c.id))
-        .group_by(people.c.id).order_by(n.desc(), people.c.name).limit(limit).offset(offset)
+        .group_by(people.c.id)
+        .order_by(n.desc(), people.c.name)
+        .limit(limit)
+        .offset(offset)
     )
     return [_dict(r) for r in conn.execute(query)]
 
@@ -282,14 +394,19 @@ def get_source(conn: Connection, kind: str, source_id: int) -> dict[str, Any] | 
     return None if row is None else _dict(row)
 
 
-def list_sources(conn: Connection, kind: str, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+def list_sources(
+    conn: Connection, kind: str, limit: int = 50, offset: int = 0
+) -> list[dict[str, Any]]:
     table = _source_table(kind)
     column = reviews.c.critic_id if kind == "critic" else reviews.c.outlet_id
     n = func.count(reviews.c.id).label("reviews")
     query = (
         select(table.c.id, table.c.name, n, func.avg(reviews.c.score).label("mean_score"))
         .select_from(table.outerjoin(reviews, column == table.c.id))
-        .group_by(table.c.id).order_by(n.desc(), table.c.name).limit(limit).offset(offset)
+        .group_by(table.c.id)
+        .order_by(n.desc(), table.c.name)
+        .limit(limit)
+        .offset(offset)
     )
     return [_dict(r) for r in conn.execute(query)]
 
@@ -300,6 +417,7 @@ def film_fresh_shares(conn: Connection, film_ids: list[int]) -> dict[int, float]
         return {}
     rows = conn.execute(
         select(reviews.c.film_id, func.avg(case((reviews.c.fresh, 1.0), else_=0.0)), func.count())
-        .where(and_(reviews.c.film_id.in_(film_ids))).group_by(reviews.c.film_id)
+        .where(and_(reviews.c.film_id.in_(film_ids)))
+        .group_by(reviews.c.film_id)
     ).all()
     return {r[0]: float(r[1]) for r in rows if r[2] >= 1}

@@ -41,6 +41,12 @@ def has_document(conn: Connection, doc_id: str) -> bool:
     return conn.execute(select(documents.c.id).where(documents.c.id == doc_id)).first() is not None
 
 
+def _insert_id(conn: Connection, statement: Any) -> int:
+    key = conn.execute(statement).inserted_primary_key
+    assert key is not None  # an INSERT into a table with an integer primary key
+    return int(key[0])
+
+
 def _get_or_create(conn: Connection, table: Any, name: str | None) -> int | None:
     if not name or not name.strip():
         return None
@@ -50,7 +56,7 @@ def _get_or_create(conn: Connection, table: Any, name: str | None) -> int | None
     found = conn.execute(select(table.c.id).where(table.c.key == key)).scalar()
     if found is not None:
         return int(found)
-    return int(conn.execute(table.insert().values(key=key, name=name.strip())).inserted_primary_key[0])
+    return _insert_id(conn, table.insert().values(key=key, name=name.strip()))
 
 
 def resolve_film(conn: Connection, guess: FilmGuess) -> int | None:
@@ -80,10 +86,8 @@ def resolve_film(conn: Connection, guess: FilmGuess) -> int | None:
         if current.year is None and guess.year is not None:
             conn.execute(update(films).where(films.c.id == chosen).values(year=guess.year))
         return chosen
-    return int(
-        conn.execute(
-            films.insert().values(key=key, title=guess.title.strip(), year=guess.year)
-        ).inserted_primary_key[0]
+    return _insert_id(
+        conn, films.insert().values(key=key, title=guess.title.strip(), year=guess.year)
     )
 
 
@@ -125,16 +129,23 @@ def add_review(conn: Connection, doc: Document, analysis: Analysis) -> int | Non
     """Insert a new document and its review; return the film id it landed on."""
     conn.execute(
         documents.insert().values(
-            id=doc.id, source=doc.source, media_type=doc.media_type, raw=doc.raw,
-            fields=doc.given, ingested_at=now(),
+            id=doc.id,
+            source=doc.source,
+            media_type=doc.media_type,
+            raw=doc.raw,
+            fields=doc.given,
+            ingested_at=now(),
         )
     )
     values = _review_values(conn, doc, analysis)
     conn.execute(reviews.insert().values(id=doc.id, **values))
-    return values["film_id"]  # type: ignore[no-any-return]
+    film_id: int | None = values["film_id"]
+    return film_id
 
 
-def replace_analysis(conn: Connection, doc: Document, analysis: Analysis) -> tuple[int | None, int | None]:
+def replace_analysis(
+    conn: Connection, doc: Document, analysis: Analysis
+) -> tuple[int | None, int | None]:
     """Re-analysed review: new values in place. Returns (old film id, new film id)."""
     old = conn.execute(select(reviews.c.film_id).where(reviews.c.id == doc.id)).scalar()
     values = _review_values(conn, doc, analysis)
@@ -142,12 +153,18 @@ def replace_analysis(conn: Connection, doc: Document, analysis: Analysis) -> tup
     return old, values["film_id"]
 
 
-def replace_score(conn: Connection, review_id: str, score: Score, component: tuple[str, str]) -> None:
-    comps = conn.execute(select(reviews.c.components).where(reviews.c.id == review_id)).scalar() or {}
+def replace_score(
+    conn: Connection, review_id: str, score: Score, component: tuple[str, str]
+) -> None:
+    comps = (
+        conn.execute(select(reviews.c.components).where(reviews.c.id == review_id)).scalar() or {}
+    )
     comps = {k: v for k, v in comps.items() if k != score.scorer_id}
     comps[component[0]] = component[1]
     conn.execute(
-        update(reviews).where(reviews.c.id == review_id).values(components=comps, **_score_values(score))
+        update(reviews)
+        .where(reviews.c.id == review_id)
+        .values(components=comps, **_score_values(score))
     )
 
 
@@ -162,7 +179,10 @@ def grades_by(conn: Connection, critic: str | None, outlet: str | None) -> list[
     else:
         return []
     rows = conn.execute(
-        select(reviews.c.grade).select_from(join).where(where, reviews.c.grade.is_not(None)).limit(500)
+        select(reviews.c.grade)
+        .select_from(join)
+        .where(where, reviews.c.grade.is_not(None))
+        .limit(500)
     )
     return [r[0] for r in rows]
 
@@ -173,7 +193,8 @@ def refresh_film(conn: Connection, film_id: int) -> None:
 
     rows = conn.execute(
         select(reviews.c.id, reviews.c.mpaa_rating, reviews.c.extraction)
-        .where(reviews.c.film_id == film_id).order_by(reviews.c.published, reviews.c.id)
+        .where(reviews.c.film_id == film_id)
+        .order_by(reviews.c.published, reviews.c.id)
     ).all()
     if not rows:
         conn.execute(delete(credits).where(credits.c.film_id == film_id))
@@ -182,9 +203,9 @@ def refresh_film(conn: Connection, film_id: int) -> None:
         return
     ratings = Counter(r.mpaa_rating for r in rows if r.mpaa_rating)
     conn.execute(
-        update(films).where(films.c.id == film_id).values(
-            mpaa_rating=ratings.most_common(1)[0][0] if ratings else None
-        )
+        update(films)
+        .where(films.c.id == film_id)
+        .values(mpaa_rating=ratings.most_common(1)[0][0] if ratings else None)
     )
     extracted = [(r.id, r.extraction) for r in rows if r.extraction]
     merged_people = merge_people([(rid, ex.get("people", [])) for rid, ex in extracted])
@@ -205,9 +226,13 @@ def refresh_film(conn: Connection, film_id: int) -> None:
             support = sorted(set(role.get("reviews") or person.get("reviews") or []))
             conn.execute(
                 credits.insert().values(
-                    film_id=film_id, person_id=person_id, job=role["job"],
-                    character=role.get("character"), note=role.get("note"),
-                    review_ids=support, support=len(support),
+                    film_id=film_id,
+                    person_id=person_id,
+                    job=role["job"],
+                    character=role.get("character"),
+                    note=role.get("note"),
+                    review_ids=support,
+                    support=len(support),
                 )
             )
     conn.execute(delete(film_facts).where(film_facts.c.film_id == film_id))
