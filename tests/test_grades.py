@@ -61,6 +61,16 @@ def test_resolve_bare_grade_uses_the_one_scale_the_critic_states() -> None:
     assert resolve_bare_grade("3.5", ["3/5", "4/5", "2.5/5", "B+"]) == pytest.approx(70)
 
 
+def test_resolve_bare_grade_reads_the_scale_from_many_bare_numbers_range() -> None:
+    tens = ["8", "7", "6", "5", "9", "7", "6", "8", "4", "7"]
+    assert resolve_bare_grade("8", tens) == pytest.approx(80)
+    hundreds = ["85", "70", "92", "64", "77", "81", "58", "90", "73", "66"]
+    assert resolve_bare_grade("85", hundreds) == pytest.approx(85)
+    small = ["3", "4", "2", "3", "4", "1", "3", "2", "4", "3"]
+    assert resolve_bare_grade("3", small) is None  # out of four or five?
+    assert resolve_bare_grade("8", tens[:5]) is None  # too few to show a range
+
+
 def test_resolve_bare_grade_refuses_ambiguous_or_thin_evidence() -> None:
     assert resolve_bare_grade("3", ["3/5", "4/5", "3/4", "2/4"]) is None  # two scales
     assert resolve_bare_grade("3", ["3/5"]) is None  # one grade is not evidence

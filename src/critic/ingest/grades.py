@@ -255,15 +255,41 @@ def _explicit_scale(grade: str) -> float | None:
     return _count(m.group(1)) if m else None
 
 
+# A critic who only ever writes bare numbers still shows their scale by the numbers' range:
+# values above 5 up to 10 can only be tenths (no common scale lies between), above 10 only
+# hundredths. Up to 5 stays ambiguous (four or five?) and is left unread.
+MIN_RANGE_EVIDENCE = 10
+
+
+def _range_scale(grades: list[str]) -> float | None:
+    values = []
+    for grade in grades:
+        m = _BARE.match(grade.translate(_TRANSLATE))
+        if m:
+            values.append(float(m.group(1).replace(",", ".")))
+    if len(values) < MIN_RANGE_EVIDENCE:
+        return None
+    top = max(values)
+    if 5 < top <= 10:
+        return 10.0
+    if 10 < top <= 100:
+        return 100.0
+    return None
+
+
 def infer_scale(grades: Iterable[str]) -> float | None:
     """The one scale a critic's grades state, when the evidence is unambiguous."""
+    grades = list(grades)
     scales = Counter(s for g in grades if g and (s := _explicit_scale(g)) is not None)
     total = sum(scales.values())
     if not scales:
-        return None
+        return _range_scale(grades)
     scale, n = scales.most_common(1)[0]
-    if n < MIN_SCALE_EVIDENCE or n / total < MIN_SCALE_SHARE:
+    if n / total < MIN_SCALE_SHARE:
         return None
+    if n < MIN_SCALE_EVIDENCE:
+        # too few stated scales to trust; many bare numbers may still show theirs
+        return _range_scale(grades)
     return scale
 
 
