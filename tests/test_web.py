@@ -26,10 +26,6 @@ XSS_TEXT = (
 XSS_NAME = "<b onmouseover=alert(3)>Critic</b>"
 
 
-def shared_dir() -> Path:
-    return Path(__file__).resolve().parents[2] / "shared"
-
-
 @pytest.fixture
 def seeded(library: Library, seeds_dir: Path) -> Library:
     report = library.ingest([str(p) for p in sorted(seeds_dir.glob("*.txt"))])
@@ -344,3 +340,16 @@ def test_serve_command_has_its_options() -> None:
     out = CliRunner().invoke(serve, ["--help"]).output
     for option in ("--host", "--port", "--db", "--read-only", "--token", "--workers"):
         assert option in out
+
+
+def test_shared_worker_socket_is_tcp_so_responses_are_not_delayed() -> None:
+    import socket
+
+    from critic.cli.serve import tcp_socket
+
+    sock = tcp_socket("127.0.0.1", 0)
+    try:
+        assert sock.proto == socket.IPPROTO_TCP  # asyncio sets TCP_NODELAY only then
+        assert sock.get_inheritable()
+    finally:
+        sock.close()
