@@ -118,3 +118,26 @@ def test_export_writes_every_review_as_jsonl_and_csv(library: Library) -> None:
     out = io.StringIO()
     library.export(out, "csv")
     assert len(list(csv.DictReader(io.StringIO(out.getvalue())))) == n
+
+
+def test_cli_reads_a_review_from_standard_input(tmp_path: Path) -> None:
+    db = str(tmp_path / "stdin.db")
+    runner = CliRunner()
+    result = runner.invoke(cli, ["--db", db, "ingest", "--quiet", "--film", "Harbour Lights", "-"],
+                           input=REVIEW)
+    assert result.exit_code == 0, result.output
+    shown = runner.invoke(cli, ["--db", db, "film", "Harbour Lights", "--json"])
+    assert json.loads(shown.output)["aggregate"]["reviews"] == 1
+
+
+def test_cli_exits_non_zero_only_when_nothing_could_be_ingested(tmp_path: Path) -> None:
+    db = str(tmp_path / "fail.db")
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    good = tmp_path / "good.txt"
+    good.write_text(REVIEW)
+    runner = CliRunner()
+    failed = runner.invoke(cli, ["--db", db, "ingest", "--quiet", str(empty)])
+    assert failed.exit_code == 1 and f"{empty}: empty file" in failed.output
+    mixed = runner.invoke(cli, ["--db", db, "ingest", "--quiet", str(empty), str(good)])
+    assert mixed.exit_code == 0 and "added 1, already present 0, failed 1" in mixed.output

@@ -14,7 +14,7 @@ from critic.library import Ambiguous, Library, NotFound, open_library
 from critic.records import Overrides
 from critic.store.database import DEFAULT_DB_ENV, default_db_path
 
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # a failure line stays one line
 
 
 def _library(ctx: click.Context, read_only: bool = False) -> Library:

@@ -38,7 +38,6 @@ _review_cols = [
     reviews.c.scorer_version,
     reviews.c.evidence,
     reviews.c.mpaa_rating,
-    reviews.c.film_guess,
     critics.c.id.label("critic_id"),
     critics.c.name.label("critic"),
     outlets.c.id.label("outlet_id"),
@@ -216,6 +215,7 @@ def get_review(conn: Connection, review_id: str) -> dict[str, Any] | None:
             select(
                 *_review_cols,
                 reviews.c.text,
+                reviews.c.film_guess,
                 reviews.c.meta,
                 reviews.c.extraction,
                 reviews.c.components,
