@@ -141,3 +141,9 @@ def test_cli_exits_non_zero_only_when_nothing_could_be_ingested(tmp_path: Path) 
     assert failed.exit_code == 1 and f"{empty}: empty file" in failed.output
     mixed = runner.invoke(cli, ["--db", db, "ingest", "--quiet", str(empty), str(good)])
     assert mixed.exit_code == 0 and "added 1, already present 0, failed 1" in mixed.output
+
+
+def test_one_word_snippet_is_a_review_but_punctuation_is_not(library: Library) -> None:
+    assert len(library.ingest_text("Rubbish.", overrides=Overrides(film="Harbour Lights")).added) == 1
+    report = library.ingest_text("*** --- !!! 42")
+    assert [f.reason for f in report.failed] == ["no words in the text"]

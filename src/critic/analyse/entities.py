@@ -59,7 +59,10 @@ def is_plausible_name(name: str) -> bool:
 
 # --- ALL-CAPS titles ----------------------------------------------------------------------
 
-_CAPS_WORD = r"(?:MRS?|DR|ST|JR|VS|MS)\.|[A-Z0-9][A-Z0-9'’&.\-/]*[A-Z0-9!?'’]|[A-Z0-9]"
+_CAPS_WORD = (
+    r"(?:MRS?|DR|ST|JR|VS|MS)\.|(?:[A-Z]\.){1,3}(?=[ ][A-Z0-9])|"  # "L.A. STORY", "CECIL B. DEMENTED"
+    r"[A-Z0-9][A-Z0-9'’&.\-/]*[A-Z0-9!?'’]|[A-Z0-9]"
+)
 _CAPS_RUN = re.compile(
     rf"(?<![\w'’])(?:{_CAPS_WORD})(?:(?:[ ]|:[ ]|[ ]-[ ]|[ ]&[ ])(?:{_CAPS_WORD}))*"
     r"(?![\w])"
@@ -80,8 +83,44 @@ class TextSpan:
 
 
 def caps_titles(text: str) -> list[TextSpan]:
-    """Runs of ALL-CAPS words that read as titles (acronyms and shouted words left out)."""
+    """Runs of ALL-CAPS words that read as titles (acronyms and shouted words left out).
+
+    A title with commas in it ("MYSTERY, ALASKA") is one run where the critic writes it
+    the same way at least twice; a list of other films is rarely repeated word for word.
+    """
+    return _join_comma_titles(text, _caps_runs(text))
+
+
+_COMMA_JOIN = re.compile(r",[ ](?:AND[ ])?")
+
+
+def _join_comma_titles(text: str, runs: list[tuple[TextSpan, bool]]) -> list[TextSpan]:
+    """Runs joined over ", " where the joined text recurs; `runs` pairs each run with
+    whether it stands alone as a title ("NEVER" does not, "NEVER, AGAIN, FOREVER" does)."""
     out: list[TextSpan] = []
+    i = 0
+    while i < len(runs):
+        j = i
+        while j + 1 < len(runs) and _COMMA_JOIN.fullmatch(
+            text[runs[j][0].end : runs[j + 1][0].start]
+        ):
+            j += 1
+        # the longest repeated stretch from run i: "MYSTERY, ALASKA" of "MYSTERY, ALASKA, X"
+        for k in range(j, i, -1):
+            whole = text[runs[i][0].start : runs[k][0].end]
+            if text.count(whole) >= 2:
+                out.append(TextSpan(runs[i][0].start, runs[k][0].end, whole))
+                i = k + 1
+                break
+        else:
+            if runs[i][1]:
+                out.append(runs[i][0])
+            i += 1
+    return out
+
+
+def _caps_runs(text: str) -> list[tuple[TextSpan, bool]]:
+    out: list[tuple[TextSpan, bool]] = []
     for m in _CAPS_RUN.finditer(text):
         run = m.group(0).rstrip(":,.-&' ")
         # "BREAKING THE WAVES A film...": a lone A or I after the title opens the prose
@@ -89,20 +128,22 @@ def caps_titles(text: str) -> list[TextSpan]:
         start = m.start()
         if run.endswith(("'", "’")) and text[start + len(run) : start + len(run) + 1] == "s":
             run = run[:-1]  # TRIPPIN's -> the possessive, not part of the title
+        if text[start + len(run) : start + len(run) + 1] == ":":
+            continue  # "REVIEW WRITTEN ON: May 27": a label, not a title
         words = run.split()
+        alone = True
         if not any(
             sum(c.isalpha() for c in w) >= 2 and w.strip(".'’!?:") not in _ACRONYMS for w in words
         ):
-            continue
-        if len(words) == 1:
+            alone = False
+        elif len(words) == 1:
             word = words[0].strip(".'’!?")
-            if word in _ACRONYMS or word.lower() in STOP_WORDS or len(word) < 3:
-                continue
-            if "." in word:  # initials such as "J.R."
-                continue
+            if word in _ACRONYMS or word.lower() in STOP_WORDS or len(word) < 3 or "." in word:
+                alone = False  # an acronym, "NEVER", initials such as "J.R."
         elif all(w in _ACRONYMS for w in words):
-            continue
-        out.append(TextSpan(start, start + len(run), run))
+            alone = False
+        if alone or (run.isalpha() and len(run) > 1):
+            out.append((TextSpan(start, start + len(run), run), alone))
     return out
 
 

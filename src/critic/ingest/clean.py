@@ -23,7 +23,9 @@ class CleanError(ValueError):
     """The input can't become a review; the message says why (the caller names the input)."""
 
 
-MIN_REVIEW_CHARS = 20
+# Snippet reviews can be one word ("Rubbish."), so any text with a word in it is a review;
+# a page whose main text is shorter than this is more likely navigation than a review.
+MIN_PAGE_CHARS = 20
 
 
 def document_id(clean_text: str) -> str:
@@ -57,7 +59,7 @@ def _html_to_text(html: str) -> tuple[str, dict[str, Any]]:
     if result is None or not (getattr(result, "text", None) or "").strip():
         # Broken or unusual markup: fall back to all visible text rather than lose the review.
         fallback = trafilatura.html2txt(html) or ""
-        if len(fallback.strip()) < MIN_REVIEW_CHARS:
+        if len(fallback.strip()) < MIN_PAGE_CHARS:
             raise CleanError("no readable text in the HTML")
         return fallback, {}
     found = {
@@ -121,8 +123,8 @@ def to_document(raw: RawInput, overrides: Overrides | None = None) -> Document:
     text = normalize_layout(strip_boilerplate(normalize_layout(body)))
     found = read_metadata(text)
     text = normalize_layout(_remove_spans(text, found.strip))
-    if len(text) < MIN_REVIEW_CHARS:
-        raise CleanError("too little text to be a review" if text else "empty file")
+    if not re.search(r"[^\W\d_]{2}", text):
+        raise CleanError("no words in the text" if text.strip() else "empty file")
 
     meta = found.meta
     _apply(meta, page_meta)

@@ -1,0 +1,159 @@
+"""CAPS titles as evidence of the film under review, read occurrence by occurrence.
+
+Critics who write titles in CAPS write every title that way: the film under review and
+the films it is compared with ("Like INDEPENDENCE DAY, it ...", "Elijah Wood (AVALON,
+RADIO FLYER)", "the director of SIRENS"). Counting occurrences alone lets a film the
+critic keeps comparing against win, so each occurrence is read in its context: an
+aside or a comparison says "another film"; opening a paragraph, being the subject of a
+verdict or being introduced ("Levinson's SLEEPERS", "this time with LOSER") says "this
+film". The parts are named so that a guess can say why.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable
+
+from critic.analyse.entities import TextSpan, caps_titles
+from critic.records import Span
+
+Adder = Callable[[str, str, float, list[Span]], None]  # (title, reason, weight, spans)
+
+# Words just before a title that make it another film: comparisons, filmographies,
+# sequels' originals, "from last year's X".
+_OTHER_CUE = re.compile(
+    r"(?:\b(?:like|unlike|than|as|including|include|includes|from|recommend|remember|"
+    r"recalls?|reminiscent\s+of|sequel\s+to|remake\s+of|version\s+of|director\s+of|"
+    r"directors?\s+of|star\s+of|stars\s+of|writer\s+of|creators?\s+of|maker\s+of|"
+    r"makers\s+of|producer\s+of|nominee\s+for|winner\s+for|won\s+for|known\s+for|"
+    r"famous\s+for|directed|wrote|produced|made|starred\s+in|appeared\s+in|was\s+in|"
+    r"were\s+in|role\s+in|roles\s+in|seen|previous|earlier|last|recent|better|worse)"
+    r"|\b(?:19|20)\d\d['’]s|\byear['’]s)"
+    r"(?:\s+(?:the\s+)?(?:[a-z\-]+\s+){0,2}?(?:film|movie|picture|effort|hit|flop|films|movies))?"
+    r"\s*,?\s*(?:in\s+)?$",
+    re.IGNORECASE,
+)
+# Words just before a title that make it the film under review.
+_THIS_CUE = re.compile(
+    r"(?:\b(?:this\s+time\s+(?:with|in)|in\s+his\s+new|in\s+her\s+new|new\s+(?:film|movie)|"
+    r"latest(?:\s+(?:film|movie|effort|picture))?)|[A-Z][\w.\-]*['’]s?(?:\s+[a-z\-]+){0,2})"
+    r"\s*,?\s*$"
+)
+_VERDICT = re.compile(
+    r"\s*(?:['’]s\s+)?(?:[-,(][^.;]{0,60}?[),]\s*)?"
+    r"(?:is|was|isn['’]t|wasn['’]t|has|had|feels|looks|works|fails|succeeds|proves|"
+    r"remains|offers|makes|manages|tells|takes|starts|opens|ends|begins|suffers|"
+    r"lacks|delivers|boasts|touches|covers|explores|sells)\b"
+)
+_LIST_JOIN = re.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s*$")
+
+
+def _in_aside(text: str, start: int) -> bool:
+    """Inside parentheses on its own line: "Elijah Wood (AVALON, RADIO FLYER)"."""
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[line_start:start]
+    return before.rfind("(") > before.rfind(")")
+
+
+def _line_start(text: str, start: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    return not text[line_start:start].strip(" \"'“‘")
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    before = text[max(0, start - 4) : start]
+    return _line_start(text, start) or bool(re.search(r"[.!?][\"”’)]?\s+$", before))
+
+
+def score_caps_titles(text: str, add: Adder) -> int:
+    """Score the review's CAPS titles through `add`; returns how many CAPS runs it has."""
+    runs = caps_titles(text)
+    if not runs:
+        return 0
+    other = _other_work_flags(text, runs)
+    first_end, last_start = _paragraph_bounds(text)
+    groups: dict[str, list[int]] = defaultdict(list)
+    from critic.analyse.films import display_title, title_key
+
+    keys = [title_key(r.text) for r in runs]
+    for i, key in enumerate(keys):
+        groups[key].append(i)
+    _fold_short_forms(runs, keys, groups)
+    main_total = sum(1 for f in other if not f) or 1
+    first_main = next((keys[i] for i, f in enumerate(other) if not f), None)
+    for key, idx in groups.items():
+        title = display_title(max((runs[i].text for i in idx), key=len))
+        spans = [runs[i] for i in idx]
+        # later mentions in title case ("Tortilla Soup") are mentions too
+        plain = [
+            TextSpan(m.start(), m.end(), m.group(0))
+            for m in re.finditer(rf"(?<![\w'’]){re.escape(title)}(?![\w'’])", text)
+        ]
+        spans = spans + [p for p in plain if not any(p.start == s.start for s in spans)]
+        main = [runs[i] for i in idx if not other[i]] + [
+            p for p in plain if not any(p.start == s.start for s in spans[: len(idx)])
+        ]
+        count = len(main)
+        parts: dict[str, float] = {"all_caps": 0.2}
+        if count:
+            parts["repeated"] = min(0.3, 0.1 * (count - 1))
+            if key == first_main:
+                parts["first_caps"] = 0.15
+            if sum(1 for i in idx if not other[i]) / main_total >= 0.3 and count >= 2:
+                parts["dominant_caps"] = 0.2
+            if min(s.start for s in main) < first_end:
+                parts["first_paragraph"] = 0.1
+            if max(s.start for s in main) >= last_start:
+                parts["last_paragraph"] = 0.1
+            if any(_line_start(text, s.start) for s in main):
+                parts["opens_paragraph"] = 0.15
+            if any(
+                _VERDICT.match(text, s.end) and _sentence_start(text, s.start) for s in main
+            ):
+                parts["subject_of_verdict"] = 0.15
+            if any(_THIS_CUE.search(text[max(0, s.start - 40) : s.start]) for s in main):
+                parts["introduced"] = 0.1
+        else:
+            parts["only_as_another_film"] = -0.3
+        for reason, weight in parts.items():
+            if weight:
+                add(title, reason, weight, [Span(s.start, s.end) for s in spans])
+    return len(runs)
+
+
+def _other_work_flags(text: str, runs: list[TextSpan]) -> list[bool]:
+    """Per run: does its context say it is another film than the one reviewed?"""
+    flags: list[bool] = []
+    for i, run in enumerate(runs):
+        before = text[max(0, run.start - 50) : run.start]
+        flag = _in_aside(text, run.start) or bool(_OTHER_CUE.search(before))
+        if not flag and i and flags[i - 1]:
+            # "such musicals as WEST SIDE STORY and SOUND OF MUSIC": a list shares its cue
+            gap = text[runs[i - 1].end : run.start]
+            flag = bool(_LIST_JOIN.fullmatch(gap) or re.fullmatch(r"\s*(?:,|and|or)\s*", gap))
+        flags.append(flag)
+    return flags
+
+
+def _fold_short_forms(runs: list[TextSpan], keys: list[str], groups: dict[str, list[int]]) -> None:
+    """ "SHILOH 2" is the short form of "SHILOH 2: SHILOH SEASON" written earlier."""
+    for key in list(groups):
+        if key not in groups:
+            continue
+        longer = [
+            k
+            for k in groups
+            if k != key
+            and k.startswith(key + " ")
+            and any(":" in runs[i].text for i in groups[k])
+        ]
+        if len(longer) == 1:
+            groups[longer[0]] = sorted(groups[longer[0]] + groups.pop(key))
+
+
+def _paragraph_bounds(text: str) -> tuple[int, int]:
+    paragraphs = [m for m in re.finditer(r"[^\n]+", text) if len(m.group(0).strip()) > 40]
+    if not paragraphs:
+        return (len(text), 0)
+    return (paragraphs[0].end(), paragraphs[-1].start())
