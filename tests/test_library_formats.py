@@ -123,8 +123,9 @@ def test_export_writes_every_review_as_jsonl_and_csv(library: Library) -> None:
 def test_cli_reads_a_review_from_standard_input(tmp_path: Path) -> None:
     db = str(tmp_path / "stdin.db")
     runner = CliRunner()
-    result = runner.invoke(cli, ["--db", db, "ingest", "--quiet", "--film", "Harbour Lights", "-"],
-                           input=REVIEW)
+    result = runner.invoke(
+        cli, ["--db", db, "ingest", "--quiet", "--film", "Harbour Lights", "-"], input=REVIEW
+    )
     assert result.exit_code == 0, result.output
     shown = runner.invoke(cli, ["--db", db, "film", "Harbour Lights", "--json"])
     assert json.loads(shown.output)["aggregate"]["reviews"] == 1
@@ -144,6 +145,7 @@ def test_cli_exits_non_zero_only_when_nothing_could_be_ingested(tmp_path: Path) 
 
 
 def test_one_word_snippet_is_a_review_but_punctuation_is_not(library: Library) -> None:
-    assert len(library.ingest_text("Rubbish.", overrides=Overrides(film="Harbour Lights")).added) == 1
+    one_word = library.ingest_text("Rubbish.", overrides=Overrides(film="Harbour Lights"))
+    assert len(one_word.added) == 1
     report = library.ingest_text("*** --- !!! 42")
     assert [f.reason for f in report.failed] == ["no words in the text"]

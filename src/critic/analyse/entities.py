@@ -59,8 +59,9 @@ def is_plausible_name(name: str) -> bool:
 
 # --- ALL-CAPS titles ----------------------------------------------------------------------
 
+# initials join a run only before another CAPS word: "L.A. STORY", "CECIL B. DEMENTED"
 _CAPS_WORD = (
-    r"(?:MRS?|DR|ST|JR|VS|MS)\.|(?:[A-Z]\.){1,3}(?=[ ][A-Z0-9])|"  # "L.A. STORY", "CECIL B. DEMENTED"
+    r"(?:MRS?|DR|ST|JR|VS|MS)\.|(?:[A-Z]\.){1,3}(?=[ ][A-Z0-9])|"
     r"[A-Z0-9][A-Z0-9'’&.\-/]*[A-Z0-9!?'’]|[A-Z0-9]"
 )
 _CAPS_RUN = re.compile(

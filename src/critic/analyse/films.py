@@ -10,7 +10,6 @@ different films, which is worse than leaving one unassigned.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -20,19 +19,19 @@ from importlib import resources
 from critic.analyse.credits_header import Header, parse_header
 from critic.analyse.entities import (
     TextSpan,
-    caps_titles,
     first_names,
     is_plausible_name,
     starts_with_first_name,
     title_case_runs,
 )
+from critic.analyse.films_caps import score_caps_titles
+from critic.analyse.films_titles import display_title, title_key
 from critic.analyse.identity import name_tokens
 from critic.analyse.nlp import Entity
 from critic.records import DocumentMeta, FilmGuess, Span
 
 MIN_CONFIDENCE = 0.35
 Adder = Callable[[str, str, float, list[Span]], None]  # (title, reason, weight, spans)
-_ARTICLES = ("the ", "a ", "an ")
 _SITE_SEPARATORS = re.compile(r"\s+[|–—-]\s+|\s*::\s*")
 _REVIEW_WORDS = re.compile(
     r"\b(?:movie|film)?\s*reviews?\b\s*:?|\breview(?:ed)?\s*:\s*", re.IGNORECASE
@@ -43,30 +42,11 @@ _STATED_YEAR = re.compile(
     re.IGNORECASE,
 )
 _VERDICT = re.compile(r"\s+(?:is|was)\s+(?:a|an|the|one)\b")
-_INTRODUCED = re.compile(
-    r"(?:\b(?:new|latest|film|movie|comedy|drama|thriller|picture|documentary|feature)|['’]s)\s*,?\s*$",
-    re.IGNORECASE,
-)
 _WORKS_CUE = re.compile(
     r"(?:such|as|like|including|titles?|films?|movies?|hits?|efforts?|roles?|fare)\s*$|"
     r"\([^)]*,\s*$|\(\s*$",
     re.IGNORECASE,
 )
-
-
-def title_key(title: str) -> str:
-    """Comparison key: "The Piano", "PIANO, THE" and "the piano!" all give "piano"."""
-    text = unicodedata.normalize("NFKD", title)
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    text = text.replace("&", " and ").replace("’", "'")
-    text = re.sub(r",\s*(the|a|an)\s*$", "", text.strip())
-    text = re.sub(r"'s\b", "s", text)
-    text = " ".join(re.sub(r"[^\w\s]", " ", text).split())
-    for article in _ARTICLES:
-        if text.startswith(article):
-            text = text[len(article) :]
-            break
-    return text
 
 
 @lru_cache(maxsize=1)
@@ -83,20 +63,6 @@ def known_titles() -> dict[str, set[int]]:
         if year.isdigit():
             years.add(int(year))
     return dict(out)
-
-
-def display_title(title: str) -> str:
-    """CAPS titles are shown in title case; anything else as written."""
-    if not title.isupper():
-        return title
-    small = {"of", "the", "in", "at", "a", "an", "and", "to", "on", "for", "with", "from", "or"}
-    words = title.lower().split()
-    return " ".join(
-        w
-        if (i and w in small)
-        else re.sub(r"^(\W*)(\w)", lambda m: m.group(1) + m.group(2).upper(), w)
-        for i, w in enumerate(words)
-    )
 
 
 def strip_site_name(html_title: str) -> str:
@@ -161,7 +127,7 @@ def identify_film_from(
             add(page, "html_title", 0.5, [Span(m.start(), m.end()) for m in _find(text, page)])
 
     masked = _mask(text, header.spans)
-    caps_runs = _score_caps(masked, add)
+    caps_runs = score_caps_titles(masked, add)
     _score_title_case(masked, ents, list(people) + list(meta.cast), add, caps_runs >= 2)
 
     gazetteer = known_titles()
@@ -199,45 +165,6 @@ def _paragraph_bounds(text: str) -> tuple[int, int]:
     if not paragraphs:
         return (len(text), 0)
     return (paragraphs[0].end(), paragraphs[-1].start())
-
-
-def _score_caps(text: str, add: Adder) -> int:
-    """Score CAPS titles; returns how many CAPS runs the review has."""
-    runs = caps_titles(text)
-    if not runs:
-        return 0
-    first_end, last_start = _paragraph_bounds(text)
-    groups: dict[str, list[TextSpan]] = defaultdict(list)
-    for run in runs:
-        groups[title_key(run.text)].append(run)
-    total = len(runs)
-    first_key = title_key(runs[0].text)
-    for key, spans in groups.items():
-        title = display_title(spans[0].text)
-        # later mentions in title case ("Tortilla Soup") are mentions too
-        plain = [
-            TextSpan(m.start(), m.end(), m.group(0))
-            for m in re.finditer(rf"(?<![\w'’]){re.escape(title)}(?![\w'’])", text)
-        ]
-        spans = spans + [p for p in plain if not any(p.start == s.start for s in spans)]
-        count = len(spans)
-        parts = {"all_caps": 0.2, "repeated": min(0.3, 0.1 * (count - 1))}
-        if key == first_key:
-            parts["first_caps"] = 0.15
-        if len(groups[key]) / total >= 0.3 and count >= 2:
-            parts["dominant_caps"] = 0.2
-        if min(s.start for s in spans) < first_end:
-            parts["first_paragraph"] = 0.1
-        if max(s.start for s in spans) >= last_start:
-            parts["last_paragraph"] = 0.1
-        if any(_VERDICT.match(text, s.end) for s in spans):
-            parts["subject_of_verdict"] = 0.1
-        if any(_INTRODUCED.search(text[max(0, s.start - 25) : s.start]) for s in spans):
-            parts["introduced"] = 0.1
-        for reason, weight in parts.items():
-            if weight:
-                add(title, reason, weight, [Span(s.start, s.end) for s in spans])
-    return total
 
 
 def _score_title_case(

@@ -16,6 +16,7 @@ from collections import defaultdict
 from collections.abc import Callable
 
 from critic.analyse.entities import TextSpan, caps_titles
+from critic.analyse.films_titles import display_title, title_key
 from critic.records import Span
 
 Adder = Callable[[str, str, float, list[Span]], None]  # (title, reason, weight, spans)
@@ -74,8 +75,6 @@ def score_caps_titles(text: str, add: Adder) -> int:
     other = _other_work_flags(text, runs)
     first_end, last_start = _paragraph_bounds(text)
     groups: dict[str, list[int]] = defaultdict(list)
-    from critic.analyse.films import display_title, title_key
-
     keys = [title_key(r.text) for r in runs]
     for i, key in enumerate(keys):
         groups[key].append(i)
@@ -86,14 +85,14 @@ def score_caps_titles(text: str, add: Adder) -> int:
         title = display_title(max((runs[i].text for i in idx), key=len))
         spans = [runs[i] for i in idx]
         # later mentions in title case ("Tortilla Soup") are mentions too
+        starts = {s.start for s in spans}
         plain = [
             TextSpan(m.start(), m.end(), m.group(0))
             for m in re.finditer(rf"(?<![\w'’]){re.escape(title)}(?![\w'’])", text)
+            if m.start() not in starts
         ]
-        spans = spans + [p for p in plain if not any(p.start == s.start for s in spans)]
-        main = [runs[i] for i in idx if not other[i]] + [
-            p for p in plain if not any(p.start == s.start for s in spans[: len(idx)])
-        ]
+        spans += plain
+        main = [runs[i] for i in idx if not other[i]] + plain
         count = len(main)
         parts: dict[str, float] = {"all_caps": 0.2}
         if count:
