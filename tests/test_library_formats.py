@@ -85,7 +85,7 @@ def test_review_without_a_film_is_kept_and_listed_unattributed(library: Library)
     result = runner.invoke(
         cli, ["--db", str(library.engine.url.database), "reviews", "--unattributed", "--json"]
     )
-    assert result.exit_code == 0 and json.loads(result.output)[0]["id"] == row["id"]
+    assert result.exit_code == 0 and json.loads(result.stdout)[0]["id"] == row["id"]
 
 
 def test_one_film_from_different_spellings_of_its_title(library: Library, tmp_path: Path) -> None:
@@ -128,7 +128,7 @@ def test_cli_reads_a_review_from_standard_input(tmp_path: Path) -> None:
     )
     assert result.exit_code == 0, result.output
     shown = runner.invoke(cli, ["--db", db, "film", "Harbour Lights", "--json"])
-    assert json.loads(shown.output)["aggregate"]["reviews"] == 1
+    assert json.loads(shown.stdout)["aggregate"]["reviews"] == 1
 
 
 def test_cli_exits_non_zero_only_when_nothing_could_be_ingested(tmp_path: Path) -> None:

@@ -59,7 +59,7 @@ def test_cli_ingest_then_film_json_gives_the_dossier(tmp_path: Path, seeds_dir: 
     assert "added 2" in result.output
     result = runner.invoke(cli, ["--db", db, "film", "leaving las vegas", "--json"])
     assert result.exit_code == 0, result.output
-    dossier = json.loads(result.output)
+    dossier = json.loads(result.stdout)
     assert set(dossier) >= {"film", "aggregate", "reviews"}
     assert set(dossier["film"]) == {"id", "title", "year", "mpaa_rating"}
     assert set(dossier["aggregate"]) >= {

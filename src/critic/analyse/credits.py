@@ -69,7 +69,22 @@ _CREW: list[tuple[tuple[str, ...], str]] = [
     ),
     (
         ("director",),
-        rf"{_N}['’]s?\s+(?:[a-z\-]+\s+){{0,3}}?(?:film|movie|picture|adaptation|remake|version|directorial|direction)\b(?!\s+career)",
+        rf"{_N}['’]s?\s+(?:[a-z\-]+\s+){{0,3}}?(?:film|movie|picture|adaptation|remake|version|directorial|direction|feature|offering|opus|follow-up|trilogy|take\s+on)\b(?!\s+(?:career|role|debut))",
+    ),
+    (
+        ("director",),
+        rf"\b(?i:new|newest|latest)\s+(?:[a-z\-]+\s+){{0,2}}?(?:film|movie|picture|feature|offering|effort|work)\s+(?:from|by)\s+{_N}",
+    ),
+    (("director",), rf"\b(?i:director)\s*\(\s*{_N}"),
+    (
+        ("director",),
+        rf"\b(?i:director)\s+(?:of\s+(?:this|the)\s+(?:film|picture|movie)\s+)?(?:is|was)\s+{_N}",
+    ),
+    # active voice, object in lower case: "Spielberg has directed two of the year's films"
+    (("director",), rf"{_N}\s+(?:has\s+|had\s+)?(?:also\s+)?(?:directed|helmed)\s+(?=[a-z])"),
+    (
+        ("director",),
+        rf"\b(?i:directorial)\s+(?:debut|effort|outing|feature)\s+(?:of|from|by|for)\s+(?:[a-z/\-]+\s+){{0,3}}?{_N}",
     ),
     (
         ("director",),
@@ -147,6 +162,10 @@ _AS_PRONOUN = re.compile(
 _PLAYED_BY = re.compile(
     rf"(?:(?P<char>{NAME})|\b{_DET}\s+{_NP}),?\s+(?:who\s+)?(?:is\s+|was\s+)?(?:played|portrayed)\s+"
     rf"(?:[a-z\-]+\s+){{0,9}}?by\s+(?:[a-z\-]+\s+){{0,2}}?{_N}"
+)
+_CREW_LIST = re.compile(
+    rf"\b(?i:co-?directors|directors|directing\s+team|(?:written\s+and\s+)?directed\s+by)\s+"
+    rf"(?:[a-z\-]+\s+){{0,2}}?(?P<list>{NAME}(?:\s*,\s*{NAME})*,?\s+(?:and|&)\s+{NAME})"
 )
 _CAST_LIST = re.compile(
     r"\b(?P<cue>cameos?|cameo\s+appearances?|appearances|turns|"
@@ -323,6 +342,11 @@ def _find_candidates(text: str) -> list[Candidate]:
                 out.append(
                     Candidate(n.group(0), start, start + len(n.group(0)), "actor", rule=rule)
                 )
+    for m in _CREW_LIST.finditer(text):
+        for n in re.finditer(NAME, m.group("list")):
+            start = m.start("list") + n.start()
+            for job in ("director", "screenwriter") if "written" in m.group(0) else ("director",):
+                out.append(Candidate(n.group(0), start, start + len(n.group(0)), job, rule="crew"))
     for m in _CAST_LIST.finditer(text):
         cameo = "cameo" in m.group("cue").lower()
         for n in re.finditer(NAME, m.group("list")):

@@ -35,7 +35,8 @@ from critic.analyse.works import find_works
 from critic.records import DocumentMeta, FilmGuess
 
 EXTRACTOR_ID = "critic.extract"
-EXTRACTOR_VERSION = "0.1"
+EXTRACTOR_VERSION = "0.2"
+_NOT_PEOPLE = frozenset({"GPE", "LOC", "ORG", "NORP", "FAC"})
 
 
 def extract(text: str, meta: DocumentMeta | None = None) -> dict[str, Any]:
@@ -146,7 +147,10 @@ class _Review:
         return person
 
     def _is_ner_person(self, start: int, end: int) -> bool:
-        return any(e.label == "PERSON" and e.start <= start and end <= e.end for e in self.ents)
+        return self._is_ner(start, end, frozenset({"PERSON"}))
+
+    def _is_ner(self, start: int, end: int, labels: frozenset[str]) -> bool:
+        return any(e.label in labels and e.start <= start and end <= e.end for e in self.ents)
 
     def _looks_like_person(self, name: str, start: int, end: int) -> bool:
         name = clean_name(name)
@@ -227,14 +231,20 @@ class _Review:
         # "a film by Almodovar"): a crew cue is strong enough on its own
         for c in candidates:
             name = clean_name(c.name)
-            if c.name and len(name.split()) == 1 and name not in character_slots:
+            if c.rule == "crew" and c.name and name not in character_slots:
+                # "Adolfo Aristarain's film": a crew cue makes a name a person even when
+                # spaCy and the first-name list do not know it, unless it is a place or
+                # a company ("America's ... film makers", "Disney's latest film")
                 if (
-                    c.rule == "crew"
-                    and is_plausible_name(name)
+                    is_plausible_name(name)
                     and not self.char_index.resolve(name)
+                    and not self._is_ner(c.start, c.end, _NOT_PEOPLE)
+                    and title_key(name) != self.film_key
+                    and (len(name.split()) == 1 or title_key(name) not in known_titles())
                 ):
                     self._person(name)
-                elif c.rule in ("paren", "cast_list", "plays") and self._looks_like_person(
+            elif c.name and len(name.split()) == 1 and name not in character_slots:
+                if c.rule in ("paren", "cast_list", "plays") and self._looks_like_person(
                     c.name, c.start, c.end
                 ):
                     self._person(c.name)

@@ -22,15 +22,14 @@ from critic.records import Span
 Adder = Callable[[str, str, float, list[Span]], None]  # (title, reason, weight, spans)
 
 # Words just before a title that make it another film: comparisons, filmographies,
-# sequels' originals, "from last year's X".
+# sequels' originals, "from last year's X". "the director of X", "1985's X" and "who
+# wrote X" are left out: critics introduce the film under review that way too.
 _OTHER_CUE = re.compile(
     r"(?:\b(?:like|unlike|than|as|including|include|includes|from|recommend|remember|"
-    r"recalls?|reminiscent\s+of|sequel\s+to|remake\s+of|version\s+of|director\s+of|"
-    r"directors?\s+of|star\s+of|stars\s+of|writer\s+of|creators?\s+of|maker\s+of|"
-    r"makers\s+of|producer\s+of|nominee\s+for|winner\s+for|won\s+for|known\s+for|"
-    r"famous\s+for|directed|wrote|produced|made|starred\s+in|appeared\s+in|was\s+in|"
-    r"were\s+in|role\s+in|roles\s+in|seen|previous|earlier|last|recent|better|worse)"
-    r"|\b(?:19|20)\d\d['’]s|\byear['’]s)"
+    r"recalls?|reminiscent\s+of|sequel\s+to|remake\s+of|version\s+of|star\s+of|"
+    r"stars\s+of|creators?\s+of|nominee\s+for|winner\s+for|won\s+for|known\s+for|"
+    r"famous\s+for|starred\s+in|appeared\s+in|was\s+in|were\s+in|role\s+in|roles\s+in|"
+    r"seen|previous|earlier|last|recent|better|worse)|\blast\s+year['’]s)"
     r"(?:\s+(?:the\s+)?(?:[a-z\-]+\s+){0,2}?(?:film|movie|picture|effort|hit|flop|films|movies))?"
     r"\s*,?\s*(?:in\s+)?$",
     re.IGNORECASE,
