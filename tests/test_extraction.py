@@ -312,3 +312,47 @@ def test_seed_reviews_agree_with_gold() -> None:
     dialogue = [q for q in quotes if q["kind"] == "dialogue"]
     assert len(dialogue) == 6
     assert not any(q["text"].startswith("From a certain point") for q in dialogue)
+
+
+def test_crew_cue_makes_a_name_nobody_knows_a_person_but_not_a_place() -> None:
+    r = extract(
+        "Tobiah Varkonyi's film knits several stories into one. Varkonyi is patient. "
+        "John Vance, one of America's most independent film makers, is not in it."
+    )
+    assert ("director", None) in roles(r, "Tobiah Varkonyi")
+    assert all(p["name"] != "America" for p in r["people"])
+
+
+def test_director_phrases_in_active_voice_and_lists() -> None:
+    r = extract(
+        "Robert Vance has directed three films this decade. THE QUIET FIELD is a "
+        "thriller from Anna Keller. Daniel Moss, the film's director, keeps it "
+        "moving. Directors Laura Price and Peter Dunn share the credit on another."
+    )
+    for name in ("Robert Vance", "Anna Keller", "Daniel Moss", "Laura Price", "Peter Dunn"):
+        assert ("director", None) in roles(r, name), name
+
+
+def test_filmography_in_parentheses_between_actor_and_part() -> None:
+    r = extract(
+        "Maria Olsen (THE LONG NIGHT) as Tom's wife is wasted. Peter Dunn (COLD HARBOUR) "
+        "is Tom's estranged brother, and Laura Price (NIGHT MOVES, HEAT) as Lily Stone "
+        "steals the film."
+    )
+    assert [x["note"] for x in person(r, "Maria Olsen")["roles"]] == ["wife"]
+    assert any(job == "actor" for job, _ in roles(r, "Peter Dunn"))
+    assert ("actor", "Lily Stone") in roles(r, "Laura Price")
+
+
+def test_actor_slot_after_a_described_character_makes_an_unknown_name_a_person() -> None:
+    r = extract("A subplot about Kim's sister (Tolka Varsenne) is intrusive.")
+    assert any(job == "actor" for job, _ in roles(r, "Tolka Varsenne"))
+
+
+def test_who_plays_after_a_comma_and_plays_another() -> None:
+    r = extract(
+        "Anna Keller is given support by Laura Price, who plays Annie Higgins. "
+        "Peter Dunn plays another in his gallery of oddballs."
+    )
+    assert ("actor", "Annie Higgins") in roles(r, "Laura Price")
+    assert any(job == "actor" for job, _ in roles(r, "Peter Dunn"))

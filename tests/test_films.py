@@ -90,3 +90,40 @@ def test_seed_reviews_are_about_leaving_las_vegas() -> None:
     for path in sorted(seeds.glob("*.txt")):
         guess = identify_film(path.read_text())
         assert guess.title == "Leaving Las Vegas", path.name
+
+
+def test_caps_title_named_once_beats_films_it_is_compared_with() -> None:
+    text = (
+        "Director Anna Keller (HEAT, NORTH HARBOR) made her name with thrillers.\n"
+        "Like NORTH HARBOR, and unlike HEAT, her new film takes its time. Fans of "
+        "NORTH HARBOR will notice.\n"
+        "QUIET FIELDS is a slow, careful drama about a farm in winter, and worth a look."
+    )
+    guess = identify_film(text)
+    assert guess.title == "Quiet Fields"
+    assert "opens_paragraph" in guess.reasons
+
+
+def test_caps_title_with_a_comma_is_one_title_when_written_the_same_twice() -> None:
+    text = (
+        "MYSTERY, ALASKA is a hockey comedy. It borrows from SLAP SHOT.\n"
+        "In the end MYSTERY, ALASKA is a pleasant enough evening."
+    )
+    assert identify_film(text).title == "Mystery, Alaska"
+
+
+def test_caps_title_keeps_initials_and_drops_labels() -> None:
+    from critic.analyse.entities import caps_titles
+
+    runs = [
+        r.text for r in caps_titles("L.A. STORY and CECIL B. DEMENTED. REVIEW WRITTEN ON: May 1")
+    ]
+    assert runs == ["L.A. STORY", "CECIL B. DEMENTED"]
+
+
+def test_short_form_of_a_subtitled_title_counts_for_the_full_title() -> None:
+    text = (
+        "The dog is back in SHILOH 2: SHILOH SEASON, a sequel to SHILOH.\n"
+        "For families who want a message, SHILOH 2 fills the bill."
+    )
+    assert identify_film(text).title == "Shiloh 2: Shiloh Season"

@@ -41,7 +41,7 @@ class Candidate:
 
 
 _N = rf"(?P<name>{NAME})"
-_DET = r"(?:a|an|the|his|her|their|its|my|our|your|one|two|some)"
+_DET = r"(?:a|an|the|his|her|their|its|my|our|your|one|two|some|another)"
 _NP = r"(?P<np>(?:[\w'’\-]+\s+){0,4}?[a-z][\w\-]*)"
 _LIST = rf"(?P<list>{NAME}(?:\s*,\s*{NAME})*(?:,?\s+(?:and|&)\s+{NAME})?)"
 _SKIP = r"(?:[a-z][\w\-]*\s+){0,3}?"
@@ -69,13 +69,14 @@ _CREW: list[tuple[tuple[str, ...], str]] = [
     ),
     (
         ("director",),
-        rf"{_N}['’]s?\s+(?:[a-z\-]+\s+){{0,3}}?(?:film|movie|picture|adaptation|remake|version|directorial|direction|feature|offering|opus|follow-up|trilogy|take\s+on)\b(?!\s+(?:career|role|debut))",
+        rf"{_N}['’]s?\s+(?:[a-z\-]+,?\s+){{0,3}}?(?:film|movie|picture|adaptation|remake|version|directorial|direction|feature|offering|opus|follow-up|trilogy|biopic|take\s+on)\b(?!\s+(?:career|role|debut))",
     ),
     (
         ("director",),
-        rf"\b(?i:new|newest|latest)\s+(?:[a-z\-]+\s+){{0,2}}?(?:film|movie|picture|feature|offering|effort|work)\s+(?:from|by)\s+{_N}",
+        rf"\b(?i:film|movie|picture|feature|offering|effort|thriller|comedy|drama|production|documentary)\s+from\s+(?:director\s+|filmmaker\s+)?{_N}",
     ),
     (("director",), rf"\b(?i:director)\s*\(\s*{_N}"),
+    (("director",), rf"{_N},\s+(?:the|its)\s+(?:film['’]s\s+|[a-z\-]+\s+)?director\b"),
     (
         ("director",),
         rf"\b(?i:director)\s+(?:of\s+(?:this|the)\s+(?:film|picture|movie)\s+)?(?:is|was)\s+{_N}",
@@ -129,10 +130,24 @@ _CREW: list[tuple[tuple[str, ...], str]] = [
     (("producer",), rf"\b(?i:produced|bankrolled)\s+by\s+{_N}"),
     (("producer",), rf"\b(?i:executive\s+)?producer\s*,?\s+{_N}"),
 ]
-_CREW_RE = [(jobs, re.compile(p)) for jobs, p in _CREW]
+# Rules that open with the name are tried as one alternation: finding a name at every
+# capital letter is what costs, and that is then done once instead of once per rule.
+_CREW_RE = [(jobs, re.compile(p)) for jobs, p in _CREW if not p.startswith(_N)]
+_CREW_LED_JOBS = [jobs for jobs, p in _CREW if p.startswith(_N)]
+_CREW_LED = re.compile(
+    _N
+    + "(?:"
+    + "|".join(
+        f"(?P<t{i}>{p[len(_N) :]})"
+        for i, (_, p) in enumerate((jobs, p) for jobs, p in _CREW if p.startswith(_N))
+    )
+    + ")"
+)
 
+# a filmography may sit between an actor and the part: "Ehle (PRIDE AND PREJUDICE) as ..."
+_NP_ = rf"{_N}{_PAREN_OPT}"
 _PLAYS = re.compile(
-    rf"{_N}(?:,[^,.;()]{{1,60}},)?\s+(?:[a-z]+\s+){{0,3}}?"
+    rf"{_NP_}(?:,[^,.;()]{{1,60}},)?,?\s+(?:[a-z]+\s+){{0,3}}?"
     r"(?:plays|playing|portrays|portraying|stars\s+as|starring\s+as|is\s+cast\s+as|"
     r"appears\s+as|co-stars\s+as|takes\s+on\s+the\s+role\s+of|is\s+(?:wonderful|excellent|"
     r"superb|fine|good|convincing|terrific)\s+as)\s+"
@@ -144,10 +159,17 @@ _TITLED = (
     r"Prince|Princess|Lord|Lady|Sir)\.?\s+)?"
 )
 _AS = re.compile(
-    rf"{_N}(?:,?\s+who\s+(?:[a-z]+\s+){{0,2}}?)?\s+(?:is\s+|was\s+)?as\s+"
-    rf"(?:the\s+(?:[\w\-]+\s+){{0,3}}?)?(?P<char>{_TITLED}{NAME})\b"
+    rf"{_NP_}(?:,?\s+who\s+(?:[a-z]+\s+){{0,2}}?)?\s+(?:is\s+|was\s+)?as\s+"
+    rf"(?:the\s+(?:[\w\-]+\s+){{0,3}}?)?(?P<char>{_TITLED}{NAME})\b(?!['’]s\b)"
 )
-_AS_ROLE = re.compile(rf"{_N}\s+(?:is\s+|was\s+)?as\s+(?:a|an|the|(?:[A-Z][\w'’]+)['’]s)\s+{_NP}")
+_AS_ROLE = re.compile(rf"{_NP_}\s+(?:is\s+|was\s+)?as\s+(?:{_DET}|(?:[A-Z][\w'’]+)['’]s)\s+{_NP}")
+# "Laura Linney (PRIMAL FEAR) is Luther's estranged daughter": a filmography says actor
+_FILMOGRAPHY_IS = re.compile(
+    rf"{_N}\s*\([^()a-z]{{2,80}}\)\s+(?:is|was|are|plays|play)\s+(?:{_DET}|[A-Z][\w'’]+['’]s)\s+{_NP}"
+)
+_TITLE_ROLE = re.compile(
+    rf"{_N}\s+(?:takes|took|has|had|gets|got|is\s+in|in)\s+the\s+(?:title|lead|leading|starring|central)\s+(?:role|part)"
+)
 _IS_CHARACTER = re.compile(rf"{_N}\s+is\s+(?P<char>{_TITLED.rstrip('?')}{NAME})")
 _POSSESSIVE_PART = re.compile(rf"{_N}['’]s?\s+(?P<char>{_TITLED}{NAME})\b")
 _PLAYED_BY_BARE = re.compile(
@@ -311,6 +333,14 @@ def _find_candidates(text: str) -> list[Candidate]:
                 rule="as",
             )
         )
+    for rx in (_FILMOGRAPHY_IS, _TITLE_ROLE):
+        for m in rx.finditer(text):
+            np = _np(m.group("np")) if "np" in rx.groupindex else None
+            out.append(
+                Candidate(
+                    m.group("name"), m.start("name"), m.end("name"), "actor", note=np, rule="plays"
+                )
+            )
     for m in _IS_CHARACTER.finditer(text):
         out.append(
             Candidate(
@@ -374,6 +404,10 @@ def _find_candidates(text: str) -> list[Candidate]:
                 out.append(
                     Candidate(m.group("name"), m.start("name"), m.end("name"), job, rule="crew")
                 )
+    for m in _CREW_LED.finditer(text):
+        led = next(i for i in range(len(_CREW_LED_JOBS)) if m.start(f"t{i}") >= 0)
+        for job in _CREW_LED_JOBS[led]:
+            out.append(Candidate(m.group("name"), m.start("name"), m.end("name"), job, rule="crew"))
     for m in _PRONOUN_JOBS.finditer(text):
         for verb in re.findall(r"[\w-]+", m.group("verbs")):
             if verb in _VERB_JOB:

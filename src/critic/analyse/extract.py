@@ -37,6 +37,7 @@ from critic.records import DocumentMeta, FilmGuess
 EXTRACTOR_ID = "critic.extract"
 EXTRACTOR_VERSION = "0.2"
 _NOT_PEOPLE = frozenset({"GPE", "LOC", "ORG", "NORP", "FAC"})
+_ACTOR_SLOTS = frozenset({"paren", "paren_as", "played_by", "cast_list"})
 
 
 def extract(text: str, meta: DocumentMeta | None = None) -> dict[str, Any]:
@@ -231,10 +232,12 @@ class _Review:
         # "a film by Almodovar"): a crew cue is strong enough on its own
         for c in candidates:
             name = clean_name(c.name)
-            if c.rule == "crew" and c.name and name not in character_slots:
-                # "Adolfo Aristarain's film": a crew cue makes a name a person even when
-                # spaCy and the first-name list do not know it, unless it is a place or
-                # a company ("America's ... film makers", "Disney's latest film")
+            strong_slot = c.rule == "crew" or (c.rule in _ACTOR_SLOTS and len(name.split()) > 1)
+            if strong_slot and c.name and name not in character_slots:
+                # "Adolfo Aristarain's film", "Kim's sister (Saskia Reeves)": a crew cue or
+                # an actor's slot makes a name a person even when spaCy and the first-name
+                # list do not know it, unless it is a place or a company ("America's ...
+                # film makers", "Disney's latest film")
                 if (
                     is_plausible_name(name)
                     and not self.char_index.resolve(name)

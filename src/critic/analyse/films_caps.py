@@ -106,9 +106,7 @@ def score_caps_titles(text: str, add: Adder) -> int:
                 parts["last_paragraph"] = 0.1
             if any(_line_start(text, s.start) for s in main):
                 parts["opens_paragraph"] = 0.15
-            if any(
-                _VERDICT.match(text, s.end) and _sentence_start(text, s.start) for s in main
-            ):
+            if any(_VERDICT.match(text, s.end) and _sentence_start(text, s.start) for s in main):
                 parts["subject_of_verdict"] = 0.15
             if any(_THIS_CUE.search(text[max(0, s.start - 40) : s.start]) for s in main):
                 parts["introduced"] = 0.1
@@ -142,9 +140,7 @@ def _fold_short_forms(runs: list[TextSpan], keys: list[str], groups: dict[str, l
         longer = [
             k
             for k in groups
-            if k != key
-            and k.startswith(key + " ")
-            and any(":" in runs[i].text for i in groups[k])
+            if k != key and k.startswith(key + " ") and any(":" in runs[i].text for i in groups[k])
         ]
         if len(longer) == 1:
             groups[longer[0]] = sorted(groups[longer[0]] + groups.pop(key))

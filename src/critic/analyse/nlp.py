@@ -109,7 +109,7 @@ class _Reduced:
 
 
 _TOKEN = re.compile(r"\S+")
-WINDOW = 6  # tokens kept either side of a capitalised word; the CNN sees 4 each side
+WINDOW = 4  # tokens kept either side of a capitalised word: what the CNN sees (4 each side)
 
 
 def _reduce(text: str, window: int = WINDOW) -> _Reduced:
