@@ -1,6 +1,8 @@
-"""Sentence spans over clean text, with syntok (fast, rule-based, keeps exact offsets)."""
+"""Sentence spans over clean text, with syntok (rule-based, keeps exact offsets)."""
 
 from __future__ import annotations
+
+from functools import lru_cache
 
 import syntok.segmenter as segmenter
 
@@ -13,6 +15,13 @@ def split_sentences(text: str) -> list[Span]:
     syntok works on tokens that keep their offsets, so the spans index the original text
     exactly (no re-joining of tokens), which is what evidence highlighting needs.
     """
+    return list(_split(text))
+
+
+# The scorer and the pipeline both need a review's sentences, and syntok costs more per review
+# than the scorer itself: a small cache makes the second call free.
+@lru_cache(maxsize=128)
+def _split(text: str) -> tuple[Span, ...]:
     spans: list[Span] = []
     for paragraph in segmenter.analyze(text):
         for sentence in paragraph:
@@ -25,4 +34,4 @@ def split_sentences(text: str) -> list[Span]:
             while end < len(text) and text[end] in "\"'\u201d\u2019)":
                 end += 1
             spans.append(Span(start, end))
-    return spans
+    return tuple(spans)
