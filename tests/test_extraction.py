@@ -356,3 +356,15 @@ def test_who_plays_after_a_comma_and_plays_another() -> None:
     )
     assert ("actor", "Annie Higgins") in roles(r, "Laura Price")
     assert any(job == "actor" for job, _ in roles(r, "Peter Dunn"))
+
+
+def test_title_in_parentheses_after_a_crew_member_is_their_work_not_an_actor() -> None:
+    text = (
+        "Harbour Lights is a tender film. The look is raw, which director-screenwriter "
+        "Dana Reyes (Night Harbour) achieves with grainy stock and hand-held cameras."
+    )
+    result = extract(text)
+    names = {p["name"] for p in result["people"]}
+    assert "Night Harbour" not in names
+    works = {w["title"]: w["person"] for w in result["works"]}
+    assert works.get("Night Harbour") == "Dana Reyes"

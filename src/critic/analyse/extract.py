@@ -232,6 +232,10 @@ class _Review:
         # "a film by Almodovar"): a crew cue is strong enough on its own
         for c in candidates:
             name = clean_name(c.name)
+            if c.rule == "paren" and self._follows_person(c.start):
+                # "Dana Reyes (Night Harbour)": the one outside the parentheses is a real
+                # person, so what is inside is their earlier work, not the actor of a role
+                continue
             strong_slot = c.rule == "crew" or (c.rule in _ACTOR_SLOTS and len(name.split()) > 1)
             if strong_slot and c.name and name not in character_slots:
                 # "Adolfo Aristarain's film", "Kim's sister (Saskia Reeves)": a crew cue or
@@ -251,6 +255,13 @@ class _Review:
                     c.name, c.start, c.end
                 ):
                     self._person(c.name)
+
+    def _follows_person(self, start: int) -> bool:
+        """Whether the text just before `start` (and its opening parenthesis) ends with a
+        known real person's name."""
+        before = self.prose[max(0, start - 80) : start].rstrip(" (")
+        words = re.findall(r"[\w'’.-]+", before)[-3:]
+        return any(self.index.resolve(" ".join(words[-k:])) for k in range(len(words), 0, -1))
 
     def _characters_from(self, candidates: list[Candidate]) -> None:
         for c in candidates:
