@@ -47,18 +47,18 @@ def print_dossier(d: dict[str, Any]) -> None:
     )
     if d.get("consensus"):
         console.print(Text(d["consensus"]["text"], style="italic"))
-    table = Table("published", "critic / outlet", "grade", "score", "verdict", "snippet")
+    # one review a block: a snippet squeezed into a table column wraps to a few words a line
     for r in d["reviews"]:
-        who = " / ".join(x for x in (r["critic"], r["outlet"]) if x) or "-"
-        table.add_row(
-            r["published"] or "-",
-            Text(who),
-            Text(r["grade"] or "-"),
-            _score(r["score"]) + (" (critic)" if r["score_source"] == "grade" else ""),
-            "fresh" if r["fresh"] else "rotten",
-            Text(r["snippet"]),
-        )
-    console.print(table)
+        who = " / ".join(x for x in (r["critic"], r["outlet"]) if x) or "critic not stated"
+        line = Text(f"{r['published'] or 'undated':<10}  ")
+        line.append("fresh " if r["fresh"] else "rotten", style="green" if r["fresh"] else "red")
+        line.append(f"  {_score(r['score']):>3}")
+        line.append(" (the critic's grade)" if r["score_source"] == "grade" else " (model)")
+        line.append(f"  {who}")
+        if r["grade"]:
+            line.append(f"  grade as written: {r['grade']}")
+        console.print(line)
+        console.print(Text(f"    “{r['snippet']}”", style="italic"))
     if d.get("people"):
         people = Table("person", "roles", "reviews")
         for p in d["people"][:25]:
