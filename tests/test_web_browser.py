@@ -6,6 +6,7 @@ cleanly where no chromium binary is installed.
 
 from __future__ import annotations
 
+import os
 import shutil
 import socket
 import threading
@@ -74,6 +75,8 @@ def site(tmp_path_factory: pytest.TempPathFactory, seeds_dir: Path) -> Iterator[
 def browser() -> Iterator[Any]:
     executable = chromium_path()
     if executable is None:
+        if os.environ.get("CI"):  # CI installs it (make browser): missing there is a failure
+            pytest.fail("no chromium binary in CI: `make browser` should have installed it")
         pytest.skip("no chromium binary (install Debian's chromium package)")
     playwright_api = pytest.importorskip("playwright.sync_api")
     with playwright_api.sync_playwright() as p:
