@@ -149,3 +149,24 @@ def test_one_word_snippet_is_a_review_but_punctuation_is_not(library: Library) -
     assert len(one_word.added) == 1
     report = library.ingest_text("*** --- !!! 42")
     assert [f.reason for f in report.failed] == ["no words in the text"]
+
+
+def test_row_dates_written_as_words_or_timestamps_become_iso(
+    library: Library, tmp_path: Path
+) -> None:
+    path = tmp_path / "dated.jsonl"
+    dates = ["November 10, 2018", "2024-03-14T09:00:00Z", "27 Oct. 1995", "not a date"]
+    path.write_text(
+        "".join(
+            json.dumps({"text": f"{REVIEW} Dated {i}.", "date": d}) + "\n"
+            for i, d in enumerate(dates)
+        )
+    )
+    library.ingest([str(path)])
+    published = {library.review(r["id"])["text"][-8:]: r["published"] for r in library.reviews()}
+    assert published == {
+        "Dated 0.": "2018-11-10",
+        "Dated 1.": "2024-03-14",
+        "Dated 2.": "1995-10-27",
+        "Dated 3.": None,
+    }

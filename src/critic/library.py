@@ -14,7 +14,14 @@ from critic.aggregate import film_dossier, review_summary, summarize
 from critic.analyse.pipeline import Pipeline
 from critic.ingest.clean import CleanError, to_document
 from critic.ingest.sources import iter_inputs
-from critic.records import Document, IngestFailure, IngestReport, Overrides, RawInput
+from critic.records import (
+    Document,
+    DocumentMeta,
+    IngestFailure,
+    IngestReport,
+    Overrides,
+    RawInput,
+)
 from critic.store import reader, writer
 from critic.store.database import default_db_path, open_engine
 
@@ -138,27 +145,36 @@ class Library:
             return self._rescore(progress)
         count = 0
         batch: list[Document] = []
-        with self.engine.connect() as conn:
-            stored = list(reader.iter_documents(conn))
-        for row in stored:
-            given = row["fields"] or {}
-            raw = RawInput(row["source"], row["media_type"], row["raw"], given.get("row") or {})
-            try:
-                doc = to_document(raw, Overrides(**given.get("overrides", {})))
-            except CleanError:
-                continue  # it was cleanable once; keep the stored review as it is
-            doc.id = row["id"]
-            batch.append(doc)
-            if len(batch) >= BATCH_SIZE:
-                count += self._replace_batch(batch)
-                batch = []
-                if progress:
-                    progress(count, doc.source)
+        # Streamed, not loaded whole: the raw input of a large library does not fit in memory.
+        # The read runs on its own connection; under WAL the batch writes don't disturb it.
+        with self.engine.connect() as reading:
+            for row in reader.iter_documents(reading):
+                count += self._reanalyse_row(row, batch, progress, count)
         if batch:
             count += self._replace_batch(batch)
         with self.engine.begin() as conn:
             writer.prune_empty_films(conn)
         return count
+
+    def _reanalyse_row(
+        self, row: dict[str, Any], batch: list[Document], progress: Progress | None, done: int
+    ) -> int:
+        """Queue one stored document; flush the batch when full. Returns reviews written."""
+        given = row["fields"] or {}
+        raw = RawInput(row["source"], row["media_type"], row["raw"], given.get("row") or {})
+        try:
+            doc = to_document(raw, Overrides(**given.get("overrides", {})))
+        except CleanError:
+            return 0  # it was cleanable once; keep the stored review as it is
+        doc.id = row["id"]
+        batch.append(doc)
+        if len(batch) < BATCH_SIZE:
+            return 0
+        written = self._replace_batch(batch)
+        batch.clear()
+        if progress:
+            progress(done + written, doc.source)
+        return written
 
     def _replace_batch(self, docs: list[Document]) -> int:
         analyses = self.pipeline.analyse(docs, self._grade_context())
@@ -172,37 +188,35 @@ class Library:
         return len(docs)
 
     def _rescore(self, progress: Progress | None) -> int:
-        from critic.records import DocumentMeta
-
         count = 0
-        with self.engine.connect() as conn:
-            pages = list(reader.review_ids_and_text(conn))
-        for page in pages:
-            docs = [
-                Document(
-                    id=r["id"],
-                    source="",
-                    media_type="",
-                    raw=b"",
-                    text=r["text"],
-                    meta=DocumentMeta(
-                        grade=r["grade"],
-                        critic=(r["meta"] or {}).get("critic"),
-                        outlet=(r["meta"] or {}).get("outlet"),
-                    ),
-                )
-                for r in page
-            ]
-            scores = self.pipeline.rescore(docs, self._grade_context())
-            with self.engine.begin() as conn:
-                for doc, score in zip(docs, scores, strict=True):
-                    writer.replace_score(
-                        conn, doc.id, score, (score.scorer_id, score.scorer_version)
-                    )
-            count += len(docs)
-            if progress:
-                progress(count, "rescored")
+        with self.engine.connect() as reading:
+            for page in reader.review_ids_and_text(reading):
+                count += self._rescore_page(page)
+                if progress:
+                    progress(count, "rescored")
         return count
+
+    def _rescore_page(self, page: list[dict[str, Any]]) -> int:
+        docs = [
+            Document(
+                id=r["id"],
+                source="",
+                media_type="",
+                raw=b"",
+                text=r["text"],
+                meta=DocumentMeta(
+                    grade=r["grade"],
+                    critic=(r["meta"] or {}).get("critic"),
+                    outlet=(r["meta"] or {}).get("outlet"),
+                ),
+            )
+            for r in page
+        ]
+        scores = self.pipeline.rescore(docs, self._grade_context())
+        with self.engine.begin() as conn:
+            for doc, score in zip(docs, scores, strict=True):
+                writer.replace_score(conn, doc.id, score, (score.scorer_id, score.scorer_version))
+        return len(docs)
 
     def _writable(self) -> None:
         if self.read_only:

@@ -10,12 +10,12 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import fields as dataclass_fields
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from critic.ingest.boilerplate import normalize_layout, strip_boilerplate
 from critic.ingest.decoding import DecodeError, decode_bytes
-from critic.ingest.metadata import read_metadata
+from critic.ingest.metadata import parse_date, read_metadata
 from critic.records import Document, DocumentMeta, Overrides, RawInput, Span
 
 
@@ -73,19 +73,16 @@ def _html_to_text(html: str) -> tuple[str, dict[str, Any]]:
 
 
 def _iso_date(value: Any) -> str | None:
+    """A date from row fields or page metadata: ISO-like timestamps here, written forms
+    ("November 10, 2018") by the same parser that reads dates in review text."""
     text = str(value).strip()
-    match = re.match(r"^(\d{4})-(\d{2})-(\d{2})", text)
+    match = re.match(r"^(\d{4})[-/](\d{1,2})[-/](\d{1,2})", text)
     if match:
         try:
             return date(*map(int, match.groups())).isoformat()
         except ValueError:
             return None
-    for pattern in ("%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%B %d %Y", "%Y/%m/%d", "%m/%d/%Y"):
-        try:
-            return datetime.strptime(text.replace(".", ""), pattern).date().isoformat()
-        except ValueError:
-            continue
-    return None
+    return parse_date(text)
 
 
 def _apply(meta: DocumentMeta, values: dict[str, Any]) -> None:

@@ -109,6 +109,12 @@ def _iso(m: re.Match[str]) -> str | None:
         return None
 
 
+def parse_date(text: str) -> str | None:
+    """One date as written ("November 10, 2018", "27 Oct. 1995", "10/27/1995") -> ISO, or None."""
+    m = _match_date_line(text.strip())
+    return _iso(m) if m and m.end() >= len(text.strip()) else None
+
+
 def _find_date(text: str, lines: list[_Line]) -> tuple[str, Span] | None:
     """A date opening one of the first lines, or any line that a date label opens."""
     for index, line in enumerate(lines):

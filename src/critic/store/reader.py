@@ -237,33 +237,30 @@ def get_raw(conn: Connection, review_id: str) -> dict[str, Any] | None:
     return None if row is None else _dict(row)
 
 
-def iter_documents(conn: Connection, batch: int = 200) -> Iterator[dict[str, Any]]:
-    """Every stored raw document, in id order, fetched in pages (for re-analysis)."""
+def _keyset_pages(
+    conn: Connection, query: Select[Any], key: Any, batch: int
+) -> Iterator[list[dict[str, Any]]]:
+    """Pages of `query` in `key` order, each fetched with `key > last`: unlike OFFSET, every
+    page costs the same however deep into a large library it is."""
     last = ""
     while True:
-        rows = conn.execute(
-            select(documents).where(documents.c.id > last).order_by(documents.c.id).limit(batch)
-        ).all()
-        if not rows:
-            return
-        for row in rows:
-            yield _dict(row)
-        last = rows[-1].id
-
-
-def review_ids_and_text(conn: Connection, batch: int = 500) -> Iterator[list[dict[str, Any]]]:
-    last = ""
-    while True:
-        rows = conn.execute(
-            select(reviews.c.id, reviews.c.text, reviews.c.grade, reviews.c.meta)
-            .where(reviews.c.id > last)
-            .order_by(reviews.c.id)
-            .limit(batch)
-        ).all()
+        rows = conn.execute(query.where(key > last).order_by(key).limit(batch)).all()
         if not rows:
             return
         yield [_dict(r) for r in rows]
-        last = rows[-1].id
+        last = getattr(rows[-1], key.name)
+
+
+def iter_documents(conn: Connection, batch: int = 200) -> Iterator[dict[str, Any]]:
+    """Every stored raw document, in id order (for re-analysis)."""
+    for page in _keyset_pages(conn, select(documents), documents.c.id, batch):
+        yield from page
+
+
+def review_ids_and_text(conn: Connection, batch: int = 500) -> Iterator[list[dict[str, Any]]]:
+    """Pages of every review's id, text, grade and metadata (for re-scoring)."""
+    query = select(reviews.c.id, reviews.c.text, reviews.c.grade, reviews.c.meta)
+    return _keyset_pages(conn, query, reviews.c.id, batch)
 
 
 def _fts_query(query: str) -> str:
@@ -332,19 +329,9 @@ def search_names(conn: Connection, query: str, limit: int = 20) -> dict[str, lis
 
 
 def iter_export(conn: Connection, batch: int = 500) -> Iterator[dict[str, Any]]:
-    last = ""
-    while True:
-        rows = conn.execute(
-            _with_names(select(*_review_cols, reviews.c.text))
-            .where(reviews.c.id > last)
-            .order_by(reviews.c.id)
-            .limit(batch)
-        ).all()
-        if not rows:
-            return
-        for row in rows:
-            yield _dict(row)
-        last = rows[-1].id
+    query = _with_names(select(*_review_cols, reviews.c.text))
+    for page in _keyset_pages(conn, query, reviews.c.id, batch):
+        yield from page
 
 
 def get_person(conn: Connection, person_id: int) -> dict[str, Any] | None:
