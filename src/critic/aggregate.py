@@ -207,11 +207,16 @@ def film_dossier(
                 "support": len(person["reviews"]),
                 "aliases": extra.get("aliases", []),
                 "mentions": extra.get("mentions", {}),
+                # the IMDb id, only where the catalog matched them (no catalog: no new key)
+                **({"imdb_id": extra["imdb_id"]} if extra.get("imdb_id") else {}),
             }
         )
     people.sort(key=lambda p: (-p["support"], p["name"]))
     return {
-        "film": {k: film.get(k) for k in ("id", "title", "year", "mpaa_rating")},
+        "film": {
+            **{k: film.get(k) for k in ("id", "title", "year", "mpaa_rating")},
+            **({"imdb_id": film["imdb_id"]} if film.get("imdb_id") else {}),
+        },
         "aggregate": summary,
         "consensus": consensus(summary, quotes),
         "pull_quotes": quotes,

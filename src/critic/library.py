@@ -6,15 +6,16 @@ import csv
 import json
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 
 from critic.aggregate import film_dossier, review_summary, summarize
 from critic.analyse.pipeline import Pipeline
 from critic.ingest.clean import CleanError, to_document
 from critic.ingest.sources import iter_inputs
 from critic.records import (
+    Analysis,
     Document,
     DocumentMeta,
     IngestFailure,
@@ -25,7 +26,11 @@ from critic.records import (
 from critic.store import reader, writer
 from critic.store.database import default_db_path, open_engine
 
+if TYPE_CHECKING:
+    from critic.catalog.importer import CatalogImportReport
+
 BATCH_SIZE = 32
+CatalogProgress = Callable[[str, int, int], None]  # (file, bytes read, file size)
 Progress = Callable[[int, str], None]  # (inputs handled so far, name of the latest)
 
 
@@ -129,6 +134,7 @@ class Library:
         analysed = self._analyse(docs, report)
         # One transaction per batch: a run killed mid-way leaves whole reviews or none.
         with self.engine.begin() as conn:
+            self._settle_with_catalog(conn, [analysis for _, analysis in analysed])
             touched: set[int] = set()
             for doc, analysis in analysed:
                 film_id = writer.add_review(conn, doc, analysis)
@@ -137,6 +143,20 @@ class Library:
                 report.added.append(doc.id)
             for film_id in touched:
                 writer.refresh_film(conn, film_id)
+
+    @staticmethod
+    def _settle_with_catalog(conn: Connection, analyses: list[Analysis]) -> None:
+        """The catalog stage (critic.catalog.resolve), only when a catalog has been imported:
+        without one, a review is stored exactly as the analysis left it."""
+        from critic.catalog import has_catalog
+        from critic.catalog.resolve import apply_catalog
+        from critic.store.catalog import latest_import
+
+        if not analyses or not has_catalog(conn):
+            return
+        imported = latest_import(conn)
+        for analysis in analyses:
+            apply_catalog(conn, analysis, imported["imported_at"] if imported else None)
 
     def reanalyse(self, scores_only: bool = False, progress: Progress | None = None) -> int:
         """Re-run the analysis over the stored raw input (or only the scorer); returns the count."""
@@ -179,6 +199,7 @@ class Library:
     def _replace_batch(self, docs: list[Document]) -> int:
         analyses = self.pipeline.analyse(docs, self._grade_context())
         with self.engine.begin() as conn:
+            self._settle_with_catalog(conn, analyses)
             touched: set[int] = set()
             for doc, analysis in zip(docs, analyses, strict=True):
                 old, new = writer.replace_analysis(conn, doc, analysis)
@@ -217,6 +238,34 @@ class Library:
             for doc, score in zip(docs, scores, strict=True):
                 writer.replace_score(conn, doc.id, score, (score.scorer_id, score.scorer_version))
         return len(docs)
+
+    # ---------------------------------------------------------------- IMDb catalog
+    def import_catalog(
+        self, targets: Iterable[str | Path], progress: CatalogProgress | None = None
+    ) -> CatalogImportReport:
+        """Import IMDb's dataset files (folders or files), replacing the catalog; see
+        docs/catalog.md. Reviews already stored take it up on `reanalyse`."""
+        from critic.catalog import import_catalog
+
+        self._writable()
+        return import_catalog(self.engine, targets, progress)
+
+    def catalog_status(self) -> dict[str, Any]:
+        """Whether a catalog is present, its row counts, and the latest import's date and files."""
+        from critic.catalog import catalog_status
+
+        with self.engine.connect() as conn:
+            return catalog_status(conn)
+
+    def catalog_find(self, title: str, year: int | None = None) -> list[dict[str, Any]]:
+        """Catalog titles called `title` (own title or aka; year +-1), best first, with credits."""
+        from critic.catalog import find_titles, title_credits
+
+        with self.engine.connect() as conn:
+            return [
+                {**t.as_dict(), "credits": [c.as_dict() for c in title_credits(conn, t.tconst)]}
+                for t in find_titles(conn, title, year)
+            ]
 
     def _writable(self) -> None:
         if self.read_only:
@@ -296,6 +345,8 @@ class Library:
                 "scorer": {"id": row["scorer_id"], "version": row["scorer_version"]},
             }
         )
+        if row["catalog"]:  # what the IMDb catalog settled (only where it matched the film)
+            out["catalog"] = row["catalog"]
         return out
 
     def raw(self, review_id: str) -> dict[str, Any]:

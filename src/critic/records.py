@@ -121,6 +121,8 @@ class Analysis:
     sentences: list[Span] = field(default_factory=list)
     extraction: dict[str, Any] | None = None  # people / works / quotes (extraction stage)
     components: dict[str, str] = field(default_factory=dict)  # component id -> version
+    # what the IMDb catalog settled (film title/year/imdb id, people matched); None without one
+    catalog: dict[str, Any] | None = None
 
 
 @dataclass

@@ -178,11 +178,12 @@ def export(ctx: click.Context, fmt: str, output: Any) -> None:
 
 def _register_commands() -> None:
     # Commands that live in their own modules; each is a plain click command.
+    from critic.cli.catalog import catalog
     from critic.cli.extract import extract_command
     from critic.cli.score import score
     from critic.cli.serve import serve
 
-    for command in (score, extract_command, serve):
+    for command in (score, extract_command, serve, catalog):
         cli.add_command(command)
 
 

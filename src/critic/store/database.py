@@ -7,8 +7,9 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import OperationalError
 
-from critic.store.migrations import migrate
+from critic.store.migrations import LATEST, current_version, migrate
 
 DEFAULT_DB_ENV = "CRITIC_DB"
 
@@ -33,6 +34,16 @@ def database_url(target: str | Path) -> str:
 
 def open_engine(target: str | Path, read_only: bool = False) -> Engine:
     url = database_url(target)
+    engine = _engine(url, read_only)
+    if not read_only:
+        with engine.begin() as conn:
+            migrate(conn)
+    else:
+        _upgrade_if_behind(url)
+    return engine
+
+
+def _engine(url: str, read_only: bool) -> Engine:
     engine = create_engine(url, future=True)
     if engine.dialect.name == "sqlite":
 
@@ -49,7 +60,24 @@ def open_engine(target: str | Path, read_only: bool = False) -> Engine:
                 cursor.execute("PRAGMA query_only=ON")
             cursor.close()
 
-    if not read_only:
-        with engine.begin() as conn:
-            migrate(conn)
     return engine
+
+
+def _upgrade_if_behind(url: str) -> None:
+    """A library an older critic wrote is migrated even when opened read-only: every query
+    expects the current schema (a new column is selected with its table). Only the schema
+    changes; no review data is written."""
+    engine = _engine(url, read_only=False)
+    try:
+        with engine.connect() as conn:
+            behind = 0 < current_version(conn) < LATEST
+        if behind:
+            with engine.begin() as conn:
+                migrate(conn)
+    except OperationalError as exc:
+        raise RuntimeError(
+            f"this library was written by an older critic and must be upgraded to schema "
+            f"{LATEST}, but it can't be written ({exc.orig})"
+        ) from exc
+    finally:
+        engine.dispose()

@@ -54,9 +54,37 @@ def _full_text_index(conn: Connection) -> None:
         conn.execute(text(statement))
 
 
+_CATALOG_TABLES = [
+    "catalog_titles",
+    "catalog_akas",
+    "catalog_names",
+    "catalog_credits",
+    "catalog_imports",
+]
+# Columns migration 3 adds to tables migration 1 made. Migration 1 builds its tables from the
+# current schema, so a new file has them already: each is added only where it is missing.
+_CATALOG_COLUMNS = [("films", "imdb_id"), ("people", "imdb_id"), ("reviews", "catalog")]
+
+
+def _catalog_tables(conn: Connection) -> None:
+    tables = [schema.metadata.tables[name] for name in _CATALOG_TABLES]
+    schema.metadata.create_all(conn, tables=tables)
+    for table_name, column_name in _CATALOG_COLUMNS:
+        present = {c["name"] for c in inspect(conn).get_columns(table_name)}
+        if column_name in present:
+            continue
+        column = schema.metadata.tables[table_name].c[column_name]
+        kind = column.type.compile(dialect=conn.dialect)
+        conn.execute(text(f"ALTER TABLE {table_name} ADD COLUMN {column_name} {kind}"))
+    for index in schema.films.indexes:
+        if index.name == "ix_films_imdb_id":
+            index.create(conn, checkfirst=True)
+
+
 MIGRATIONS: list[tuple[int, str, list[Migration]]] = [
     (1, "initial tables", [_create_tables]),
     (2, "full-text index over review text", [_full_text_index]),
+    (3, "IMDb catalog tables; imdb ids on films and people", [_catalog_tables]),
 ]
 
 LATEST = MIGRATIONS[-1][0]

@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import Connection, Select, and_, case, func, or_, select, text
 
 from critic.store.schema import (
+    catalog_akas,
     credits,
     critics,
     documents,
@@ -142,6 +143,13 @@ def find_films(conn: Connection, title_or_id: str) -> list[dict[str, Any]]:
         query = query.where(or_(films.c.year == year, films.c.year.is_(None)))
     found = [_dict(r) for r in conn.execute(query.order_by(films.c.year))]
     if not found:
+        # another title of a film the catalog matched ("Das Boot" for "The Boat"), or its IMDb id
+        by_catalog = select(catalog_akas.c.tconst).where(
+            catalog_akas.c.title_key == title_key(wanted)
+        )
+        query = select(films).where(or_(films.c.imdb_id.in_(by_catalog), films.c.imdb_id == wanted))
+        found = [_dict(r) for r in conn.execute(query.order_by(films.c.year))]
+    if not found:
         like = f"%{title_key(wanted)}%"
         found = [
             _dict(r) for r in conn.execute(select(films).where(films.c.key.like(like)).limit(10))
@@ -219,6 +227,7 @@ def get_review(conn: Connection, review_id: str) -> dict[str, Any] | None:
                 reviews.c.meta,
                 reviews.c.extraction,
                 reviews.c.components,
+                reviews.c.catalog,
                 reviews.c.analysed_at,
                 documents.c.source,
                 documents.c.media_type,

@@ -52,7 +52,9 @@ films = Table(
     Column("title", Text, nullable=False),
     Column("year", Integer),
     Column("mpaa_rating", String(16)),
+    Column("imdb_id", String(16)),  # the catalog's tconst when the film matched one (migration 3)
     Index("ix_films_key", "key"),
+    Index("ix_films_imdb_id", "imdb_id"),
 )
 
 critics = Table(
@@ -97,6 +99,8 @@ reviews = Table(
     Column("extraction", JSON),  # people / works / quotes with spans
     Column("components", JSON, nullable=False, default=dict),  # component id -> version
     Column("analysed_at", String(32), nullable=False),
+    # what the IMDb catalog added (film match, people matched); None without one (migration 3)
+    Column("catalog", JSON),
     Index("ix_reviews_published", "published"),
 )
 
@@ -106,6 +110,7 @@ people = Table(
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("key", String(300), nullable=False, unique=True),
     Column("name", Text, nullable=False),
+    Column("imdb_id", String(16)),  # the catalog's nconst once a review matched one (migration 3)
 )
 
 # Derived per film from its reviews' extractions (recomputed, never edited by hand).
@@ -131,4 +136,66 @@ film_facts = Table(
     Column("people", JSON, nullable=False, default=list),
     Column("works", JSON, nullable=False, default=list),
     Column("quotes", JSON, nullable=False, default=list),
+)
+
+
+# The optional IMDb catalog (migration 3): a filtered copy of IMDb's public dataset files,
+# replaced as a whole by `critic catalog import`. Ids are kept as IMDb writes them (tt..., nm...).
+catalog_titles = Table(
+    "catalog_titles",
+    metadata,
+    Column("tconst", String(16), primary_key=True),
+    Column("title_key", String(300), nullable=False),  # critic.analyse.films.title_key(title)
+    Column("title", Text, nullable=False),
+    Column("original_title", Text),
+    Column("kind", String(16), nullable=False),  # IMDb titleType: movie, tvMovie, short, ...
+    Column("year", Integer),
+    Column("runtime", Integer),
+    Column("genres", Text),
+    Index("ix_catalog_titles_key", "title_key"),
+)
+
+catalog_akas = Table(
+    "catalog_akas",
+    metadata,
+    Column("tconst", String(16), nullable=False),
+    Column("title_key", String(300), nullable=False),
+    Column("title", Text, nullable=False),
+    Column("region", String(8)),
+    Index("ix_catalog_akas_key", "title_key"),
+    Index("ix_catalog_akas_tconst", "tconst"),
+)
+
+catalog_names = Table(
+    "catalog_names",
+    metadata,
+    Column("nconst", String(16), primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("surname", String(200), nullable=False),  # critic.analyse.identity.person_key(name)
+    Column("first", String(200), nullable=False),
+    Column("birth_year", Integer),
+    Column("death_year", Integer),
+)
+
+catalog_credits = Table(
+    "catalog_credits",
+    metadata,
+    Column("tconst", String(16), nullable=False),
+    Column("nconst", String(16), nullable=False),
+    Column("ordering", Integer, nullable=False),
+    Column("category", String(32), nullable=False),  # as IMDb wrote it
+    Column("job", String(32), nullable=False),  # the project's job (critic.analyse.credits.JOBS)
+    Column("imdb_job", Text),  # IMDb's free-text job column ("novel", "screenplay")
+    Column("characters", Text),  # IMDb's JSON list of character names, as given
+    Index("ix_catalog_credits_tconst", "tconst"),
+)
+
+# One row per `critic catalog import`: when, from which files, what each file gave.
+catalog_imports = Table(
+    "catalog_imports",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("imported_at", String(32), nullable=False),
+    Column("files", JSON, nullable=False),
+    Column("counts", JSON, nullable=False),
 )

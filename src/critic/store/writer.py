@@ -59,10 +59,17 @@ def _get_or_create(conn: Connection, table: Any, name: str | None) -> int | None
     return _insert_id(conn, table.insert().values(key=key, name=name.strip()))
 
 
-def resolve_film(conn: Connection, guess: FilmGuess) -> int | None:
-    """Find the film a guess names, or create it; None when the review is unattributed."""
+def resolve_film(
+    conn: Connection, guess: FilmGuess, catalog: dict[str, Any] | None = None
+) -> int | None:
+    """Find the film a guess names, or create it; None when the review is unattributed.
+
+    When the catalog matched the guess (`catalog`, see critic.catalog.resolve) the film is the
+    one with that IMDb id, whatever the review called it."""
     from critic.analyse.films import title_key
 
+    if catalog and catalog.get("imdb_id"):
+        return resolve_catalog_film(conn, guess, catalog)
     if not guess.title:
         return None
     key = title_key(guess.title)
@@ -91,6 +98,28 @@ def resolve_film(conn: Connection, guess: FilmGuess) -> int | None:
     )
 
 
+def resolve_catalog_film(conn: Connection, guess: FilmGuess, catalog: dict[str, Any]) -> int:
+    """The film row of a catalog title: the one holding its IMDb id, else a film made before
+    the catalog under the same title and a close year (it takes the id), else a new one."""
+    from critic.analyse.films import title_key
+
+    imdb_id, title, year = catalog["imdb_id"], catalog["title"], catalog.get("year")
+    found = conn.execute(select(films.c.id).where(films.c.imdb_id == imdb_id)).scalar()
+    if found is not None:
+        return int(found)
+    keys = {title_key(title), title_key(guess.title or "")} - {""}
+    rows = conn.execute(
+        select(films.c.id, films.c.year).where(films.c.key.in_(keys), films.c.imdb_id.is_(None))
+    ).all()
+    close = [r for r in rows if r.year is None or year is None or abs(r.year - year) <= 1]
+    values = {"key": title_key(title), "title": title, "year": year, "imdb_id": imdb_id}
+    if close:
+        chosen = int(min(close, key=lambda r: abs((r.year or 0) - (year or 0))).id)
+        conn.execute(update(films).where(films.c.id == chosen).values(**values))
+        return chosen
+    return _insert_id(conn, films.insert().values(**values))
+
+
 def _score_values(score: Score) -> dict[str, Any]:
     return {
         "score": round(score.score, 2),
@@ -108,7 +137,7 @@ def _score_values(score: Score) -> dict[str, Any]:
 def _review_values(conn: Connection, doc: Document, analysis: Analysis) -> dict[str, Any]:
     meta = doc.meta
     return {
-        "film_id": resolve_film(conn, analysis.film),
+        "film_id": resolve_film(conn, analysis.film, analysis.catalog),
         "critic_id": _get_or_create(conn, critics, meta.critic),
         "outlet_id": _get_or_create(conn, outlets, meta.outlet),
         "published": meta.published,
@@ -120,6 +149,7 @@ def _review_values(conn: Connection, doc: Document, analysis: Analysis) -> dict[
         "meta": asdict(meta),
         "extraction": analysis.extraction,
         "components": analysis.components,
+        "catalog": analysis.catalog,
         "analysed_at": now(),
         **_score_values(analysis.score),
     }
@@ -212,12 +242,20 @@ def refresh_film(conn: Connection, film_id: int) -> None:
     merged_works = merge_works([(rid, ex.get("works", [])) for rid, ex in extracted])
     merged_quotes = merge_quotes([(rid, ex.get("quotes", [])) for rid, ex in extracted])
     conn.execute(delete(credits).where(credits.c.film_id == film_id))
+    imdb_ids = _imdb_ids(extracted)
     seen: set[tuple[int, str, str | None]] = set()
     for person in merged_people:
         person_id = _get_or_create(conn, people, person["name"])
         if person_id is None:
             continue
         person["person_id"] = person_id
+        if imdb_id := imdb_ids.get(name_key(person["name"])):
+            person["imdb_id"] = imdb_id
+            conn.execute(
+                update(people)
+                .where(people.c.id == person_id, people.c.imdb_id.is_(None))
+                .values(imdb_id=imdb_id)
+            )
         for role in person.get("roles", []):
             ident = (person_id, role["job"], role.get("character"))
             if ident in seen:
@@ -241,6 +279,17 @@ def refresh_film(conn: Connection, film_id: int) -> None:
             film_id=film_id, people=merged_people, works=merged_works, quotes=merged_quotes
         )
     )
+
+
+def _imdb_ids(extracted: list[tuple[str, dict[str, Any]]]) -> dict[str, str]:
+    """name key -> IMDb id of the people the catalog matched in these reviews (merging people
+    keeps names, not ids, so the ids are carried over by the catalog's name)."""
+    out: dict[str, str] = {}
+    for _, extraction in extracted:
+        for person in extraction.get("people", []):
+            if person.get("imdb_id"):
+                out.setdefault(name_key(person["name"]), person["imdb_id"])
+    return out
 
 
 def prune_empty_films(conn: Connection) -> None:
