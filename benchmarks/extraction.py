@@ -134,7 +134,15 @@ def prepare(rows: list[dict[str, Any]], catalog: list[dict[str, Any]]) -> list[d
 
 def score_dev(items: list[dict[str, Any]], results: list[dict[str, Any]]) -> dict[str, Any]:
     m: dict[str, Any] = {
-        k: [0, 0] for k in ("title", "director", "cast_recall", "cast_precision", "pair_actor")
+        k: [0, 0]
+        for k in (
+            "title",
+            "director",
+            "director_precision",
+            "cast_recall",
+            "cast_precision",
+            "pair_actor",
+        )
     }
     for item, res in zip(items, results, strict=True):
         truth, text = item["truth"], item["text"]
@@ -145,6 +153,11 @@ def score_dev(items: list[dict[str, Any]], results: list[dict[str, Any]]) -> dic
         directors = [
             p["name"] for p in res["people"] if any(r["job"] == "director" for r in p["roles"])
         ]
+        if truth["directors"]:
+            m["director_precision"][1] += len(directors)
+            m["director_precision"][0] += sum(
+                any(same_person(d, g) for d in truth["directors"]) for g in directors
+            )
         named = [d for d in truth["directors"] if surname_in(d, text)]
         if named:
             m["director"][1] += 1
@@ -322,6 +335,10 @@ def main() -> None:
     print("| --- | --- | --- |")
     print(f"| film title (where the title is in the prose) | {pct('title')} | >= 90% |")
     print(f"| director (where named in the prose) | {pct('director')} | >= 90% |")
+    print(
+        f"| director precision vs header (reviews with a header director) | "
+        f"{pct('director_precision')} | - |"
+    )
     print(f"| cast recall (header cast named in the prose) | {pct('cast_recall')} | >= 85% |")
     print(f"| cast precision vs header (lower bound) | {pct('cast_precision')} | - |")
     print(f"| actor-character pairs whose actor is in the header cast | {pct('pair_actor')} | - |")

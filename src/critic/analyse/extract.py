@@ -31,6 +31,8 @@ from critic.analyse.films import identify_film_from, known_titles, title_key
 from critic.analyse.identity import NameIndex, clean_name, name_tokens
 from critic.analyse.nlp import Entity, entities_many, rough_sentences
 from critic.analyse.quotes import find_quotes
+from critic.analyse.role_features import person_features
+from critic.analyse.role_model import RoleModel, shipped_role_model
 from critic.analyse.works import find_works
 from critic.records import DocumentMeta, FilmGuess
 
@@ -99,9 +101,28 @@ def analyse_many(
             pending.append((text, meta))
             yield text
 
+    model = shipped_role_model()
     for ents in entities_many(feed(), batch_size=batch_size):
         text, meta = pending.popleft()
-        yield _Review(text, meta or DocumentMeta(), ents).run()
+        yield _Review(text, meta or DocumentMeta(), ents, model).run()
+
+
+def role_feature_rows(
+    texts: Iterable[tuple[str, DocumentMeta | None]], batch_size: int = 16
+) -> Iterator[dict[str, dict[str, float]]]:
+    """Per review, person name -> role features as the rules leave them (for training)."""
+    pending: deque[tuple[str, DocumentMeta | None]] = deque()
+
+    def feed() -> Iterator[str]:
+        for text, meta in texts:
+            pending.append((text, meta))
+            yield text
+
+    for ents in entities_many(feed(), batch_size=batch_size):
+        text, meta = pending.popleft()
+        review = _Review(text, meta or DocumentMeta(), ents, None)
+        review.run()
+        yield review.role_features
 
 
 @dataclass
@@ -123,8 +144,12 @@ class _Person:
 
 
 class _Review:
-    def __init__(self, text: str, meta: DocumentMeta, ents: list[Entity]) -> None:
+    def __init__(
+        self, text: str, meta: DocumentMeta, ents: list[Entity], role_model: RoleModel | None
+    ) -> None:
         self.text = text
+        self.role_model = role_model
+        self.role_features: dict[str, dict[str, float]] = {}
         self.meta = meta
         self.ents = ents
         self.header: Header = parse_header(text)
@@ -181,6 +206,7 @@ class _Review:
         self.titles = caps_titles(self.prose) + [
             TextSpan(s.start, s.end, self.text[s.start : s.end]) for s in film.spans
         ]
+        self.header_names = {self._person(c.name).name for c in self.header.credits}
         for credit in self.header.credits:
             self._person(credit.name).add_role(credit.job, credit.character, None)
             if credit.character:
@@ -197,6 +223,7 @@ class _Review:
         mentions = self._mentions()
         self._credits_from(candidates, mentions)
         self._director_from_possessive(mentions)
+        self._roles_from_context(mentions)
         works = find_works(self.prose, self.film_key, mentions, self.sentence_of, self._not_title)
         quotes = find_quotes(
             self.prose,
@@ -354,6 +381,58 @@ class _Review:
                 person = self.people[owner.name]
                 if not any(job == "actor" for job, _ in person.roles):
                     person.add_role("director", None, None)
+
+    def _roles_from_context(self, mentions: Mentions) -> None:
+        """Credits the rules missed, read by the role model from how a name is used.
+
+        The model sees what the rules said (as features) and has the last word on who
+        directed: everyone likely enough, else the likeliest person if they pass a lower
+        bar (a review names its director far more often than not). A credit header is
+        never overruled. A lead actor is inferred only for a person the rules gave no
+        job. Inferred roles carry the note "inferred" so they stay distinguishable.
+        """
+        spans: dict[str, list[tuple[int, int]]] = {}
+        for m in mentions.items:
+            if m.kind == "person" and m.name in self.people:
+                spans.setdefault(m.name, []).append((m.start, m.end))
+        ranked = sorted(self.people, key=lambda n: -len(spans.get(n, [])))
+        for rank, name in enumerate(ranked, start=1):
+            person = self.people[name]
+            self.role_features[name] = person_features(
+                self.prose,
+                spans.get(name, []),
+                full_name=len(name.split()) > 1,
+                rule_jobs=[job for job, _ in person.roles],
+                has_character=any(char for _, char in person.roles),
+                rank=rank,
+                name=name,
+                film_spans=[(f.start, f.end) for f in self.film.spans],
+            )
+        model = self.role_model
+        if model is None or not self.role_features:
+            return
+        probs = {n: model.probabilities(f) for n, f in self.role_features.items()}
+        directors = {n for n, p in probs.items() if p["director"] >= model.thresholds["director"]}
+        # the fallback passes over anyone the rules made an actor: a star is the director
+        # only when the model is confident of it
+        free = [n for n in probs if not any(job == "actor" for job, _ in self.people[n].roles)]
+        best = max(free, key=lambda n: probs[n]["director"], default=None)
+        if (
+            not directors
+            and best
+            and probs[best]["director"] >= model.thresholds["director_fallback"]
+        ):
+            directors = {best}
+        for name, p in probs.items():
+            person = self.people[name]
+            if name in directors:
+                if ("director", None) not in person.roles:
+                    person.add_role("director", None, "inferred")
+            elif name not in self.header_names:
+                # the rule's reading loses to the model's: "X's film" said of a star
+                person.roles.pop(("director", None), None)
+            if not person.roles and p["actor"] >= model.thresholds["actor"]:
+                person.add_role("actor", None, "inferred")
 
     def _not_title(self, span: TextSpan, cue: str = "") -> bool:
         name = clean_name(span.text)

@@ -77,6 +77,24 @@ _NICKNAMES = {
 }
 _CANONICAL_FIRST = {nick: full for full, nicks in _NICKNAMES.items() for nick in nicks}
 _HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "mister"}
+# words a rule may capture in front of a name: "a David Lynch", "Screenwriter Jane Doe"
+_LEADING = {
+    "a",
+    "an",
+    "director",
+    "screenwriter",
+    "writer",
+    "producer",
+    "actor",
+    "actress",
+    "composer",
+    "cinematographer",
+    "editor",
+    "filmmaker",
+    "novelist",
+    "author",
+    "star",
+}
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 _POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
 
@@ -93,7 +111,14 @@ def clean_name(surface: str) -> str:
     name = " ".join(surface.split()).strip(' ,;:.-—–"“”()[]')
     name = _POSSESSIVE.sub("", name)
     words = name.split()
-    while words and words[0].lower().rstrip(".") in _HONORIFICS and len(words) > 1:
+    while (
+        len(words) > 1
+        and (
+            words[0].lower().rstrip(".") in _HONORIFICS
+            # only before a full name, so "The Rock" and "Star Wars" stay themselves
+            or (len(words) > 2 and words[0].lower() in _LEADING and words[1][:1].isupper())
+        )
+    ):
         words = words[1:]
     return " ".join(words)
 

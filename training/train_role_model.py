@@ -1,0 +1,259 @@
+"""Train the role model (src/critic/resources/role-model.json) on credit headers.
+
+Berardinelli's reviews in ../shared/data/critics/dev.jsonl.gz open with a header naming
+the director and the leads. The header is cut off (as benchmarks/extraction.py does), the
+extraction rules run on the prose, and every person they find becomes one example:
+features from role_features.py, labels "is a header director" / "is in the header cast".
+
+The reviews that benchmarks/extraction.py samples with --seed 13 and --seed 202 are left
+out, so both stay unseen measurements. Regularisation and thresholds are chosen by
+5-fold cross-validation grouped by review (a review's people never straddle folds).
+
+Usage: python training/train_role_model.py [--out src/critic/resources/role-model.json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import multiprocessing as mp
+import pickle
+import random
+import sys
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from sklearn.feature_extraction import DictVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import GroupKFold
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from extraction import SHARED, load_catalog, prepare, same_person, surname_in  # noqa: E402
+
+from critic.analyse.extract import role_feature_rows  # noqa: E402
+
+UNSEEN_SAMPLES = (13, 202)  # benchmark samples that must stay unseen
+SAMPLE_SIZE = 600
+MIN_COUNT = 3  # a feature seen in fewer training people is dropped
+PRECISION_COST = 0.03  # precision a threshold may give up for recall
+
+
+def _features(texts: list[str]) -> list[dict[str, dict[str, float]]]:
+    return list(role_feature_rows((t, None) for t in texts))
+
+
+def collect(items: list[dict[str, Any]], processes: int) -> list[dict[str, Any]]:
+    chunks = [items[i : i + 32] for i in range(0, len(items), 32)]
+    with mp.get_context("fork").Pool(processes) as pool:
+        feats = [
+            f
+            for chunk in pool.map(_features, [[i["text"] for i in c] for c in chunks])
+            for f in chunk
+        ]
+    examples = []
+    for gid, (item, people) in enumerate(zip(items, feats, strict=True)):
+        truth = item["truth"]
+        item["named_directors"] = [d for d in truth["directors"] if surname_in(d, item["text"])]
+        item["named_cast"] = [c for c in truth["cast"] if surname_in(c, item["text"])]
+        for name, f in people.items():
+            examples.append(
+                {
+                    "group": gid,
+                    "name": name,
+                    "features": f,
+                    "director": any(same_person(d, name) for d in truth["directors"]),
+                    "actor": any(same_person(c, name) for c in truth["cast"]),
+                    "has_director_rule": any("rule=director" in g for g in people.values()),
+                }
+            )
+    return examples
+
+
+def director_choice(ex: list[dict[str, Any]], p: np.ndarray, t: float) -> tuple[int, int, int]:
+    """Review-level F1 of "the likeliest person is the director" when the rules found none."""
+    by_group: dict[int, list[int]] = {}
+    for i, e in enumerate(ex):
+        if not e["has_director_rule"]:
+            by_group.setdefault(e["group"], []).append(i)
+    tp = fp = fn = 0
+    for idx in by_group.values():
+        best = max(idx, key=lambda i: p[i])
+        has = any(ex[i]["director"] for i in idx)
+        if p[best] >= t:
+            if ex[best]["director"]:
+                tp += 1
+            else:
+                fp += 1
+                fn += has
+        else:
+            fn += has
+    return tp, fp, fn
+
+
+def end_to_end(
+    items: list[dict[str, Any]],
+    ex: list[dict[str, Any]],
+    p_dir: np.ndarray,
+    p_act: np.ndarray,
+    t_dir: float,
+    t_fallback: float,
+    t_act: float,
+) -> dict[str, float]:
+    """The benchmark's director and cast measures, with the model's choices added."""
+    by_group: dict[int, list[int]] = {}
+    for i, e in enumerate(ex):
+        by_group.setdefault(e["group"], []).append(i)
+    d_ok = d_n = d_pred = d_true = c_ok = c_n = a_pred = a_true = 0
+    for gid, item in enumerate(items):
+        idx = by_group.get(gid, [])
+        if t_dir > 1:  # the rules alone
+            directors = {i for i in idx if "rule=director" in ex[i]["features"]}
+        else:  # as extract.py decides
+            directors = {i for i in idx if p_dir[i] >= t_dir}
+            # the fallback passes over anyone the rules made an actor
+            free = [i for i in idx if "rule=actor" not in ex[i]["features"]]
+            if not directors and free:
+                best = max(free, key=lambda i: p_dir[i])
+                if p_dir[best] >= t_fallback:
+                    directors.add(best)
+        actors = {
+            i
+            for i in idx
+            if "rule=actor" in ex[i]["features"]
+            or (not any(k.startswith("rule=") for k in ex[i]["features"]) and p_act[i] >= t_act)
+        }
+        names = [ex[i]["name"] for i in directors]
+        if item["named_directors"]:
+            d_n += 1
+            d_ok += any(same_person(d, g) for d in item["named_directors"] for g in names)
+        d_pred += len(directors)
+        d_true += sum(ex[i]["director"] for i in directors)
+        anames = [ex[i]["name"] for i in actors]
+        c_n += len(item["named_cast"])
+        c_ok += sum(any(same_person(c, a) for a in anames) for c in item["named_cast"])
+        a_pred += len(actors)
+        a_true += sum(ex[i]["actor"] for i in actors)
+    return {
+        "director": d_ok / max(1, d_n),
+        "director_precision": d_true / max(1, d_pred),
+        "cast_recall": c_ok / max(1, c_n),
+        "cast_precision": a_true / max(1, a_pred),
+    }
+
+
+def director_choice_f1(ex: list[dict[str, Any]], p: np.ndarray, t: float) -> float:
+    tp, fp, fn = director_choice(ex, p, t)
+    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+
+
+def cv_probabilities(X: Any, y: np.ndarray, groups: np.ndarray) -> tuple[np.ndarray, float]:
+    """Out-of-fold probabilities at the C with the best cross-validated log loss."""
+    folds = list(GroupKFold(5).split(X, groups=groups))
+    best: tuple[float, np.ndarray, float] | None = None
+    for c in (0.03, 0.1, 0.3, 1.0):
+        p = np.zeros(len(y))
+        for tr, te in folds:
+            clf = LogisticRegression(C=c, max_iter=3000).fit(X[tr], y[tr])
+            p[te] = clf.predict_proba(X[te])[:, 1]
+        loss = float(-np.mean(np.log(np.where(y, p, 1 - p).clip(1e-9))))
+        print(f"  C={c}: cross-validated log loss {loss:.4f}")
+        if best is None or loss < best[0]:
+            best = (loss, p, c)
+    assert best is not None
+    return best[1], best[2]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--out", type=Path, default=ROOT / "src/critic/resources/role-model.json")
+    ap.add_argument("--processes", type=int, default=2)
+    ap.add_argument("--cache", type=Path, help="keep the extracted examples here (pickle)")
+    args = ap.parse_args()
+
+    with gzip.open(SHARED / "data" / "critics" / "dev.jsonl.gz", "rt") as fh:
+        rows = [json.loads(line) for line in fh]
+    for seed in UNSEEN_SAMPLES:
+        taken = {r["id"] for r in random.Random(seed).sample(rows, SAMPLE_SIZE)}
+        rows = [r for r in rows if r["id"] not in taken]
+    items = [i for i in prepare(rows, load_catalog()) if i["truth"]["directors"]]
+    print(f"{len(items)} training reviews with a header director")
+    if args.cache and args.cache.exists():
+        items, examples = pickle.loads(args.cache.read_bytes())
+    else:
+        examples = collect(items, args.processes)
+        if args.cache:
+            args.cache.write_bytes(pickle.dumps((items, examples)))
+    print(f"{len(examples)} people")
+
+    counts: dict[str, int] = {}
+    for e in examples:
+        for f in e["features"]:
+            counts[f] = counts.get(f, 0) + 1
+    keep = {f for f, c in counts.items() if c >= MIN_COUNT}
+    vec = DictVectorizer()
+    X = vec.fit_transform([{f: v for f, v in e["features"].items() if f in keep} for e in examples])
+    groups = np.array([e["group"] for e in examples])
+    out: dict[str, Any] = {"features": list(vec.get_feature_names_out()), "weights": {}}
+    probs: dict[str, np.ndarray] = {}
+    chosen_c: dict[str, float] = {}
+    for job in ("director", "actor"):
+        print(job)
+        y = np.array([e[job] for e in examples])
+        probs[job], chosen_c[job] = cv_probabilities(X, y, groups)
+        clf = LogisticRegression(C=chosen_c[job], max_iter=3000).fit(X, y)
+        weights = [round(float(w), 4) for w in clf.coef_[0]]
+        bias = out["features"].index("bias")
+        weights[bias] = round(weights[bias] + float(clf.intercept_[0]), 4)
+        out["weights"][job] = weights
+
+    # the decision thresholds, on out-of-fold probabilities, measured as the benchmark does
+    never = 2.0  # a threshold no probability reaches: the rules alone
+    p_dir, p_act = probs["director"], probs["actor"]
+    rules = end_to_end(items, examples, p_dir, p_act, never, never, never)
+    print(
+        "\n| t_director | t_fallback | t_actor | director | director precision "
+        "| cast recall | cast precision |"
+    )
+    print("| --- | --- | --- | --- | --- | --- | --- |")
+    grid = []
+    for t_dir in (never, 0.6, 0.5, 0.4, 0.3):
+        for t_fb in (0.05, 0.1, 0.15, 0.2) if t_dir < 1 else (never,):
+            for t_act in (never, 0.6, 0.5, 0.4, 0.3, 0.25):
+                m = end_to_end(items, examples, p_dir, p_act, t_dir, t_fb, t_act)
+                grid.append((t_dir, t_fb, t_act, m))
+                print(
+                    f"| {t_dir} | {t_fb} | {t_act} | {m['director']:.3f} | "
+                    f"{m['director_precision']:.3f} | {m['cast_recall']:.3f} | "
+                    f"{m['cast_precision']:.3f} |"
+                )
+    # the most recall that costs each measure at most PRECISION_COST of its precision
+    ok = [
+        g
+        for g in grid
+        if g[3]["director_precision"] >= rules["director_precision"] - PRECISION_COST
+        and g[3]["cast_precision"] >= rules["cast_precision"] - PRECISION_COST
+    ]
+    t_dir, t_fb, t_act, m = max(ok, key=lambda g: g[3]["director"] + g[3]["cast_recall"])
+    print(f"\nchosen: t_director={t_dir} t_fallback={t_fb} t_actor={t_act}: {m}")
+    out["thresholds"] = {"director": t_dir, "director_fallback": t_fb, "actor": t_act}
+    out["version"] = "1.0"
+    out["trained_on"] = {
+        "reviews": len(items),
+        "people": len(examples),
+        "excluded_benchmark_samples": list(UNSEEN_SAMPLES),
+        "C": chosen_c,
+        "cross_validated_rules_only": {k: round(v, 3) for k, v in rules.items()},
+        "cross_validated_with_model": {k: round(v, 3) for k, v in m.items()},
+    }
+    args.out.write_text(json.dumps(out, separators=(",", ":")) + "\n", encoding="utf-8")
+    print(
+        f"wrote {args.out} ({args.out.stat().st_size / 1024:.0f} KiB), "
+        f"{len(out['features'])} features"
+    )
+
+
+if __name__ == "__main__":
+    main()
