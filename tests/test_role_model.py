@@ -1,0 +1,86 @@
+"""The learned role reading: directors and leads credited in passing, never by name."""
+
+from __future__ import annotations
+
+import math
+
+from critic.analyse.extract import extract, role_feature_rows
+from critic.analyse.role_features import person_features
+from critic.analyse.role_model import model_from_json, shipped_role_model
+
+PASSING_CREDIT = (
+    "NIGHT HARBOUR is a cold, handsome thriller. Martin Keller's camera never rests, and "
+    "Keller stages the chases with a surgeon's precision; Keller's pacing keeps us guessing "
+    "until the last reel. Anna Holt is a detective who trusts nobody, and Holt gives the best "
+    "performance of her career. Dennis Varga, as her partner, has less to do.\n\n"
+    "Keller has made a film that lingers. NIGHT HARBOUR is worth the trip."
+)
+
+
+def roles_of(result: dict, name: str) -> list[dict]:  # type: ignore[type-arg]
+    return next(p["roles"] for p in result["people"] if p["name"] == name)
+
+
+def test_a_director_credited_only_by_how_the_review_uses_the_name_is_inferred() -> None:
+    r = extract(PASSING_CREDIT)
+    assert {"job": "director", "character": None, "note": "inferred"} in roles_of(
+        r, "Martin Keller"
+    )
+
+
+def test_the_fallback_never_makes_a_rule_credited_actor_the_director() -> None:
+    r = extract(
+        "Maria Olsen plays Tom's wife and Peter Dunn plays his brother. Olsen is wasted; "
+        "Dunn chews the scenery."
+    )
+    for name in ("Maria Olsen", "Peter Dunn"):
+        assert all(role["job"] != "director" for role in roles_of(r, name))
+
+
+def test_an_explicit_director_credit_stays_without_an_inferred_note() -> None:
+    r = extract("The film was directed by Helen Marsh, and Pavel Lind plays the inspector.")
+    assert {"job": "director", "character": None, "note": None} in roles_of(r, "Helen Marsh")
+
+
+def test_names_are_never_features() -> None:
+    rows = next(role_feature_rows([(PASSING_CREDIT, None)]))
+    assert "Martin Keller" in rows
+    for name, feats in rows.items():
+        for part in name.split():
+            assert not any(part.lower() in f.lower() for f in feats), (name, part)
+
+
+def test_features_read_the_possessive_and_what_the_rules_said() -> None:
+    prose = "Vera Lind's camera glides. Later, Vera Lind's script sags."
+    feats = person_features(
+        prose,
+        [(0, 9), (34, 43)],
+        full_name=True,
+        rule_jobs=["screenwriter"],
+        has_character=False,
+        rank=1,
+    )
+    assert feats["POSS=camera"] > 0 and feats["POSS=script"] > 0
+    assert feats["rule=screenwriter"] == 1.0
+    assert feats["mentions=2"] == 1.0
+
+
+def test_probabilities_are_the_logistic_of_the_weighted_features() -> None:
+    model = model_from_json(
+        {
+            "features": ["bias", "POSS=camera"],
+            "weights": {"director": [-1.0, 2.0], "actor": [0.5, 0.0]},
+            "thresholds": {"director": 0.5, "director_fallback": 0.1, "actor": 0.5},
+            "version": "test",
+        }
+    )
+    p = model.probabilities({"bias": 1.0, "POSS=camera": 1.0, "unknown": 3.0})
+    assert math.isclose(p["director"], 1 / (1 + math.exp(-1.0)))
+    assert math.isclose(p["actor"], 1 / (1 + math.exp(-0.5)))
+
+
+def test_the_shipped_model_carries_its_thresholds() -> None:
+    model = shipped_role_model()
+    assert model is not None
+    assert set(model.thresholds) == {"director", "director_fallback", "actor"}
+    assert 0 < model.thresholds["director_fallback"] <= model.thresholds["director"] < 1
