@@ -368,3 +368,10 @@ def test_title_in_parentheses_after_a_crew_member_is_their_work_not_an_actor() -
     assert "Night Harbour" not in names
     works = {w["title"]: w["person"] for w in result["works"]}
     assert works.get("Night Harbour") == "Dana Reyes"
+
+
+def test_a_name_spacy_calls_a_company_is_a_director_in_a_crew_slot_unless_it_says_company() -> None:
+    r = extract("The film was directed by Hanna Sorel, and Pavel Lind plays the inspector.")
+    assert any(job == "director" for job, _ in roles(r, "Hanna Sorel"))
+    r = extract("It is a film by Aardman Animations, and a fine one.")
+    assert not r["people"]

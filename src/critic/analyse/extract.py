@@ -39,6 +39,12 @@ from critic.records import DocumentMeta, FilmGuess
 EXTRACTOR_ID = "critic.extract"
 EXTRACTOR_VERSION = "0.2"
 _NOT_PEOPLE = frozenset({"GPE", "LOC", "ORG", "NORP", "FAC"})
+_PLACES = frozenset({"GPE", "LOC", "NORP", "FAC"})
+# words that make a name in a crew slot a company: "a film by Aardman Animations"
+_COMPANY_WORDS = re.compile(
+    r"\b(?:Pictures|Films?|Studios?|Productions?|Entertainment|Animation|Animations|Company|"
+    r"Brothers|Bros\.?|Corporation|Inc\.?|Ltd\.?|Media|Releasing|Classics|Network)\b"
+)
 _ACTOR_SLOTS = frozenset({"paren", "paren_as", "played_by", "cast_list"})
 
 
@@ -272,7 +278,7 @@ class _Review:
                 if (
                     is_plausible_name(name)
                     and not self.char_index.resolve(name)
-                    and not self._is_ner(c.start, c.end, _NOT_PEOPLE)
+                    and not self._is_company_or_place(name, c.start, c.end)
                     and title_key(name) != self.film_key
                     and (len(name.split()) == 1 or title_key(name) not in known_titles())
                 ):
@@ -282,6 +288,19 @@ class _Review:
                     c.name, c.start, c.end
                 ):
                     self._person(c.name)
+
+    def _is_company_or_place(self, name: str, start: int, end: int) -> bool:
+        """spaCy's ORG is often wrong on a two-word name it does not know ("directed by
+        Hanna Sorel" reads as a company): in a credit slot, a several-word name is a company
+        only when it says so."""
+        if self._is_ner(start, end, _PLACES):
+            return True
+        if self._is_ner(start, end, frozenset({"ORG"})):
+            before = self.prose[max(0, start - 120) : start]
+            in_parens = before.rfind("(") > before.rfind(")")  # "(Stormy Monday, Internal
+            # Affairs)" after a name is a filmography, and its titles are no one
+            return in_parens or len(name.split()) == 1 or _COMPANY_WORDS.search(name) is not None
+        return False
 
     def _follows_person(self, start: int) -> bool:
         """Whether the text just before `start` (and its opening parenthesis) ends with a
