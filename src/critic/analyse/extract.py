@@ -37,7 +37,7 @@ from critic.analyse.works import find_works
 from critic.records import DocumentMeta, FilmGuess
 
 EXTRACTOR_ID = "critic.extract"
-EXTRACTOR_VERSION = "0.2"
+EXTRACTOR_VERSION = "0.3"
 _NOT_PEOPLE = frozenset({"GPE", "LOC", "ORG", "NORP", "FAC"})
 _PLACES = frozenset({"GPE", "LOC", "NORP", "FAC"})
 # words that make a name in a crew slot a company: "a film by Aardman Animations"
