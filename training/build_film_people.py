@@ -10,20 +10,13 @@ Usage: python training/build_film_people.py
 
 from __future__ import annotations
 
-import csv
-import gzip
-import io
 from collections import Counter
 from pathlib import Path
 
+from catalogs import read_catalog_csv
+
 ROOT = Path(__file__).resolve().parents[1]
-CATALOGS = ROOT.parent / "shared" / "data" / "catalogs"
 OUT = ROOT / "src" / "critic" / "resources" / "film_people.tsv"
-
-
-def _csv(name: str) -> list[dict[str, str]]:
-    with gzip.open(CATALOGS / name, "rt", encoding="utf-8") as fh:
-        return list(csv.DictReader(io.StringIO(fh.read())))
 
 
 def main() -> None:
@@ -38,12 +31,12 @@ def main() -> None:
             seen.add(key)
             counter[name] += 1
 
-    for row in _csv("imdb5000.csv.gz"):
+    for row in read_catalog_csv("imdb5000.csv.gz"):
         title = row["movie_title"]
         credit(title, row["director_name"], directed)
         for col in ("actor_1_name", "actor_2_name", "actor_3_name"):
             credit(title, row[col], acted)
-    for row in _csv("imdb_top1000.csv.gz"):
+    for row in read_catalog_csv("imdb_top1000.csv.gz"):
         title = row["Series_Title"]
         credit(title, row["Director"], directed)
         for col in ("Star1", "Star2", "Star3", "Star4"):

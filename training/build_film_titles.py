@@ -7,29 +7,23 @@ Cornell titles; never MovieLens, which is research-use only) and writes one
 
 from __future__ import annotations
 
-import csv
 import gzip
-import io
 from pathlib import Path
 
+from catalogs import CATALOGS, read_catalog_csv
+
 ROOT = Path(__file__).resolve().parents[1]
-CATALOGS = ROOT.parent / "shared" / "data" / "catalogs"
 OUT = ROOT / "src" / "critic" / "resources" / "film_titles.tsv"
-
-
-def _csv(name: str) -> list[dict[str, str]]:
-    with gzip.open(CATALOGS / name, "rt", encoding="utf-8") as fh:
-        return list(csv.DictReader(io.StringIO(fh.read())))
 
 
 def main() -> None:
     titles: set[tuple[str, str]] = set()
-    for row in _csv("imdb5000.csv.gz"):
+    for row in read_catalog_csv("imdb5000.csv.gz"):
         year = (row.get("title_year") or "").split(".")[0]
         titles.add((row["movie_title"].replace("\xa0", " ").strip(), year))
-    for row in _csv("imdb_top1000.csv.gz"):
+    for row in read_catalog_csv("imdb_top1000.csv.gz"):
         titles.add((row["Series_Title"].strip(), row["Released_Year"].strip()))
-    for row in _csv("tmdb5000_movies.csv.gz"):
+    for row in read_catalog_csv("tmdb5000_movies.csv.gz"):
         titles.add((row["title"].strip(), (row.get("release_date") or "")[:4]))
     with gzip.open(CATALOGS / "cornell_titles.txt.gz", "rt", encoding="latin-1") as fh:
         for line in fh:

@@ -9,15 +9,14 @@ Usage: python training/build_first_names.py
 
 from __future__ import annotations
 
-import csv
 import gzip
-import io
 import re
 from collections import Counter
 from pathlib import Path
 
+from catalogs import CATALOGS, read_catalog_csv
+
 ROOT = Path(__file__).resolve().parents[1]
-CATALOGS = ROOT.parent / "shared" / "data" / "catalogs"
 OUT = ROOT / "src" / "critic" / "resources" / "first_names.txt"
 _NOT_FIRST = {
     "Super",
@@ -43,17 +42,12 @@ _NOT_FIRST = {
 _WORD = re.compile(r"^[A-Z][a-z]+(?:-[A-Z][a-z]+)?$")
 
 
-def _csv(name: str) -> list[dict[str, str]]:
-    with gzip.open(CATALOGS / name, "rt", encoding="utf-8") as fh:
-        return list(csv.DictReader(io.StringIO(fh.read())))
-
-
 def main() -> None:
     people: Counter[str] = Counter()
-    for row in _csv("imdb5000.csv.gz"):
+    for row in read_catalog_csv("imdb5000.csv.gz"):
         for col in ("director_name", "actor_1_name", "actor_2_name", "actor_3_name"):
             people.update((row.get(col) or "").split()[:1])
-    for row in _csv("imdb_top1000.csv.gz"):
+    for row in read_catalog_csv("imdb_top1000.csv.gz"):
         for col in ("Director", "Star1", "Star2", "Star3", "Star4"):
             people.update((row.get(col) or "").split()[:1])
     characters: Counter[str] = Counter()

@@ -66,31 +66,9 @@ def collect(items: list[dict[str, Any]], processes: int) -> list[dict[str, Any]]
                     "features": f,
                     "director": any(same_person(d, name) for d in truth["directors"]),
                     "actor": any(same_person(c, name) for c in truth["cast"]),
-                    "has_director_rule": any("rule=director" in g for g in people.values()),
                 }
             )
     return examples
-
-
-def director_choice(ex: list[dict[str, Any]], p: np.ndarray, t: float) -> tuple[int, int, int]:
-    """Review-level F1 of "the likeliest person is the director" when the rules found none."""
-    by_group: dict[int, list[int]] = {}
-    for i, e in enumerate(ex):
-        if not e["has_director_rule"]:
-            by_group.setdefault(e["group"], []).append(i)
-    tp = fp = fn = 0
-    for idx in by_group.values():
-        best = max(idx, key=lambda i: p[i])
-        has = any(ex[i]["director"] for i in idx)
-        if p[best] >= t:
-            if ex[best]["director"]:
-                tp += 1
-            else:
-                fp += 1
-                fn += has
-        else:
-            fn += has
-    return tp, fp, fn
 
 
 def end_to_end(
@@ -142,11 +120,6 @@ def end_to_end(
         "cast_recall": c_ok / max(1, c_n),
         "cast_precision": a_true / max(1, a_pred),
     }
-
-
-def director_choice_f1(ex: list[dict[str, Any]], p: np.ndarray, t: float) -> float:
-    tp, fp, fn = director_choice(ex, p, t)
-    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
 
 
 def cv_probabilities(X: Any, y: np.ndarray, groups: np.ndarray) -> tuple[np.ndarray, float]:

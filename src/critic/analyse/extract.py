@@ -38,7 +38,6 @@ from critic.records import DocumentMeta, FilmGuess
 
 EXTRACTOR_ID = "critic.extract"
 EXTRACTOR_VERSION = "0.3"
-_NOT_PEOPLE = frozenset({"GPE", "LOC", "ORG", "NORP", "FAC"})
 _PLACES = frozenset({"GPE", "LOC", "NORP", "FAC"})
 # words that make a name in a crew slot a company: "a film by Aardman Animations"
 _COMPANY_WORDS = re.compile(
@@ -100,23 +99,25 @@ def analyse_review(text: str, meta: DocumentMeta | None = None) -> tuple[FilmGue
 def analyse_many(
     texts: Iterable[tuple[str, DocumentMeta | None]], batch_size: int = 16
 ) -> Iterator[tuple[FilmGuess, dict[str, Any]]]:
-    pending: deque[tuple[str, DocumentMeta | None]] = deque()
-
-    def feed() -> Iterator[str]:
-        for text, meta in texts:
-            pending.append((text, meta))
-            yield text
-
-    model = shipped_role_model()
-    for ents in entities_many(feed(), batch_size=batch_size):
-        text, meta = pending.popleft()
-        yield _Review(text, meta or DocumentMeta(), ents, model).run()
+    for review in _reviews(texts, batch_size, shipped_role_model()):
+        yield review.run()
 
 
 def role_feature_rows(
     texts: Iterable[tuple[str, DocumentMeta | None]], batch_size: int = 16
 ) -> Iterator[dict[str, dict[str, float]]]:
     """Per review, person name -> role features as the rules leave them (for training)."""
+    for review in _reviews(texts, batch_size, None):
+        review.run()
+        yield review.role_features
+
+
+def _reviews(
+    texts: Iterable[tuple[str, DocumentMeta | None]],
+    batch_size: int,
+    role_model: RoleModel | None,
+) -> Iterator[_Review]:
+    """One _Review per input, in order, with spaCy run over the texts in batches."""
     pending: deque[tuple[str, DocumentMeta | None]] = deque()
 
     def feed() -> Iterator[str]:
@@ -126,9 +127,7 @@ def role_feature_rows(
 
     for ents in entities_many(feed(), batch_size=batch_size):
         text, meta = pending.popleft()
-        review = _Review(text, meta or DocumentMeta(), ents, None)
-        review.run()
-        yield review.role_features
+        yield _Review(text, meta or DocumentMeta(), ents, role_model)
 
 
 @dataclass
