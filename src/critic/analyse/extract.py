@@ -37,7 +37,7 @@ from critic.analyse.works import find_works
 from critic.records import DocumentMeta, FilmGuess
 
 EXTRACTOR_ID = "critic.extract"
-EXTRACTOR_VERSION = "0.3"
+EXTRACTOR_VERSION = "0.4"
 _PLACES = frozenset({"GPE", "LOC", "NORP", "FAC"})
 # words that make a name in a crew slot a company: "a film by Aardman Animations"
 _COMPANY_WORDS = re.compile(
@@ -192,19 +192,40 @@ class _Review:
         if len(name.split()) > 1:
             if starts_with_first_name(name):
                 return True
-            if not self._is_ner_person(start, end) or title_key(name) in known_titles():
+            if title_key(name) in known_titles():
                 return False
+            last = re.escape(name.split()[-1])
+            alone = list(re.finditer(rf"(?<![\w'’-]){last}(?![\w-])", self.prose))
+            if not self._is_ner_person(start, end):
+                return self._surname_alone_is_person(name, start)
             # a first name we do not know: believe spaCy unless the first word reads like a
             # verb ("Chasing Summer"), or when the surname recurs alone ("Kitano")
-            last = re.escape(name.split()[-1])
-            if len(re.findall(rf"(?<![\w'’-]){last}(?![\w-])", self.prose)) > 1:
+            if len(alone) > 1:
                 return True
             return not re.search(r"(?:ing|ed)$", name.split()[0])
         return self._is_ner_person(start, end) and not self.char_index.resolve(name)
 
+    def _surname_alone_is_person(self, name: str, start: int) -> bool:
+        """spaCy calls the surname of `name` a PERSON somewhere it stands alone: the
+        entity is that word (and a possessive), not a longer name or title holding it."""
+        last = name.split()[-1]
+        alone = {
+            m.start(): m.end()
+            for m in re.finditer(rf"(?<![\w'’-]){re.escape(last)}(?![\w-])", self.prose)
+            if not start <= m.start() < start + len(name)
+        }
+        return any(
+            e.label == "PERSON" and e.start in alone and 0 <= e.end - alone[e.start] <= 2
+            for e in self.ents
+        )
+
     # -- the stages -------------------------------------------------------------------
     def run(self) -> tuple[FilmGuess, dict[str, Any]]:
+        found = find_candidates(self.prose)
+        # names the header, the metadata or a crew cue ("Tobiah Varkonyi's film") give are
+        # people, whatever spaCy says: none of them is the film's title
         reliable = [c.name for c in self.header.credits] + list(self.meta.cast)
+        reliable += [c.name for c in found if c.rule == "crew" and c.name]
         film = identify_film_from(self.text, self.meta, self.ents, self.header, reliable)
         self.film = film
         self.film_key = title_key(film.title) if film.title else None
@@ -220,9 +241,7 @@ class _Review:
         for name in self.meta.cast:
             self._person(name).add_role("actor", None, None)
 
-        candidates = [
-            c for c in find_candidates(self.prose) if not overlaps(c.start, c.end, self.titles)
-        ]
+        candidates = [c for c in found if not overlaps(c.start, c.end, self.titles)]
         self._people_from(candidates)
         self._characters_from(candidates)
         mentions = self._mentions()
@@ -259,6 +278,20 @@ class _Review:
             if len(name.split()) == 1 and not self.index.resolve(name):
                 continue  # a lone word is someone only if it is a known person's surname
             if self._looks_like_person(name, start, end):
+                self._person(name)
+        # a full name spaCy took for an ORG ("Elisabetta Lodoli's feature debut") is a person
+        # when it calls the surname a person where it stands alone ("Lodoli chooses ...")
+        for e in self.ents:
+            name = clean_name(e.text)
+            if (
+                e.label == "ORG"
+                and len(name.split()) == 2
+                and not overlaps(e.start, e.end, self.titles)
+                and not self.index.resolve(name)
+                and not self._is_company_or_place(name, e.start, e.end)
+                and self._surname_alone_is_person(name, e.start)
+                and self._looks_like_person(name, e.start, e.end)
+            ):
                 self._person(name)
         # lone names that a credit rule put in an actor/crew slot ("a nurse (Keller)",
         # "a film by Almodovar"): a crew cue is strong enough on its own

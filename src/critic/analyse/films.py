@@ -26,10 +26,14 @@ from critic.analyse.entities import (
 )
 from critic.analyse.films_caps import score_caps_titles
 from critic.analyse.films_titles import display_title, title_key
-from critic.analyse.identity import name_tokens
+from critic.analyse.identity import clean_name, name_tokens
 from critic.analyse.nlp import Entity
+from critic.analyse.title_features import candidate_features
+from critic.analyse.title_model import shipped_title_model
 from critic.records import DocumentMeta, FilmGuess, Span
 
+# stored with each review as its "films" component; 2: the title model picks the film
+VERSION = "2"
 MIN_CONFIDENCE = 0.35
 Adder = Callable[[str, str, float, list[Span]], None]  # (title, reason, weight, spans)
 _SITE_SEPARATORS = re.compile(r"\s+[|–—-]\s+|\s*::\s*")
@@ -77,7 +81,9 @@ def strip_site_name(html_title: str) -> str:
 
 
 @dataclass
-class _Candidate:
+class FilmCandidate:
+    """A title that may be the film under review, the spans that name it and why."""
+
     title: str
     spans: list[Span] = field(default_factory=list)
     reasons: dict[str, float] = field(default_factory=dict)
@@ -85,6 +91,11 @@ class _Candidate:
     @property
     def score(self) -> float:
         return sum(self.reasons.values())
+
+    @property
+    def stated(self) -> bool:
+        """Named by a credit header or the page title rather than found in the prose."""
+        return "header" in self.reasons or "html_title" in self.reasons
 
 
 def identify_film(text: str, meta: DocumentMeta | None = None) -> FilmGuess:
@@ -101,20 +112,66 @@ def identify_film_from(
     header: Header,
     people: Iterable[str] = (),
 ) -> FilmGuess:
-    """identify_film with the review's entities and header already computed."""
+    """identify_film with the review's entities and header already computed.
+
+    A title the user gives wins, then one a credit header or the page title states (the
+    best by hand scores, whose sum is the confidence). Otherwise the shipped title model,
+    when present, picks among the prose's candidates and its probability is the
+    confidence; without it the hand scores decide. The reasons are the chosen candidate's
+    named parts either way.
+    """
     meta = meta or DocumentMeta()
     if meta.film:
         spans = [Span(m.start(), m.end()) for m in _find(text, meta.film)]
         year, source = (meta.year, "given") if meta.year else _year(text, spans, header, meta)
         return FilmGuess(meta.film, year, source, 1.0, {"given": 1.0}, spans)
+    model = shipped_title_model()
+    candidates, caps_writer = film_candidates(text, meta, ents, header, people, model is not None)
+    if not candidates:
+        return _none(text, header, meta)
+    if model is not None and not any(c.stated for c in candidates):
+        masked = _mask(text, header.spans)
+        probs = [
+            model.probabilities(features)["film"]
+            for features in film_candidate_features(masked, candidates, ents, caps_writer)
+        ]
+        p, best = max(zip(probs, candidates, strict=True), key=lambda pc: pc[0])
+        style = "film_caps" if caps_writer else "film_plain"
+        confidence, needed = round(p, 3), model.thresholds[style]
+    else:
+        # a title the header or the page states is taken over any the prose suggests
+        stated = [c for c in candidates if c.stated] or candidates
+        best = max(stated, key=lambda c: c.score)
+        confidence, needed = min(1.0, round(best.score, 3)), MIN_CONFIDENCE
+    if confidence < needed:
+        return _none(text, header, meta)
+    spans = sorted(best.spans, key=lambda s: s.start)
+    year, source = _year(text, spans, header, meta)
+    return FilmGuess(best.title, year, source, confidence, best.reasons, spans)
 
-    candidates: dict[str, _Candidate] = {}
+
+def film_candidates(
+    text: str,
+    meta: DocumentMeta,
+    ents: list[Entity],
+    header: Header,
+    people: Iterable[str] = (),
+    wide: bool = False,
+) -> tuple[list[FilmCandidate], bool]:
+    """Every title that may be the film under review, with its hand-scored named parts,
+    and whether the critic writes titles in CAPS.
+
+    `wide` also lets in one-word title-case phrases seen twice or in the title gazetteer
+    ("Basquiat, the fictionalized biography ..."): too noisy for the hand scores, which
+    is why only the title model, trained on them, asks for them.
+    """
+    candidates: dict[str, FilmCandidate] = {}
 
     def add(title: str, reason: str, weight: float, spans: list[Span]) -> None:
         key = title_key(title)
         if not key:
             return
-        cand = candidates.setdefault(key, _Candidate(title))
+        cand = candidates.setdefault(key, FilmCandidate(title))
         cand.reasons[reason] = round(cand.reasons.get(reason, 0.0) + weight, 3)
         cand.spans.extend(s for s in spans if s not in cand.spans)
 
@@ -128,21 +185,31 @@ def identify_film_from(
 
     masked = _mask(text, header.spans)
     caps_runs = score_caps_titles(masked, add)
-    _score_title_case(masked, ents, list(people) + list(meta.cast), add, caps_runs >= 2)
+    caps_writer = caps_runs >= 2
+    _score_title_case(masked, ents, list(people) + list(meta.cast), add, caps_writer, wide)
 
     gazetteer = known_titles()
     for key, cand in candidates.items():
         if key in gazetteer and cand.score > 0:
             cand.reasons["known_title"] = 0.1
-    if not candidates:
-        return _none(text, header, meta)
-    best = max(candidates.values(), key=lambda c: c.score)
-    confidence = min(1.0, round(best.score, 3))
-    if confidence < MIN_CONFIDENCE:
-        return _none(text, header, meta)
-    spans = sorted(best.spans, key=lambda s: s.start)
-    year, source = _year(text, spans, header, meta)
-    return FilmGuess(best.title, year, source, confidence, best.reasons, spans)
+    return list(candidates.values()), caps_writer
+
+
+def film_candidate_features(
+    text: str, candidates: list[FilmCandidate], ents: list[Entity], caps_writer: bool
+) -> list[dict[str, float]]:
+    """The title model's features for each candidate, in order (see title_features.py)."""
+    firsts = [min((s.start for s in c.spans), default=len(text)) for c in candidates]
+    by_first = sorted(range(len(firsts)), key=firsts.__getitem__)
+    order = {i: rank for rank, i in enumerate(by_first, 1)}
+    by_score = sorted(range(len(candidates)), key=lambda i: -candidates[i].score)
+    hand_rank = {i: rank for rank, i in enumerate(by_score, 1)}
+    return [
+        candidate_features(
+            text, c.title, c.spans, c.reasons, ents, caps_writer, order[i], hand_rank[i]
+        )
+        for i, c in enumerate(candidates)
+    ]
 
 
 def _none(text: str, header: Header, meta: DocumentMeta) -> FilmGuess:
@@ -168,7 +235,7 @@ def _paragraph_bounds(text: str) -> tuple[int, int]:
 
 
 def _score_title_case(
-    text: str, ents: list[Entity], people: list[str], add: Adder, caps_writer: bool
+    text: str, ents: list[Entity], people: list[str], add: Adder, caps_writer: bool, wide: bool
 ) -> None:
     person_keys = {" ".join(name_tokens(p)) for p in people}
     # "Van Sant" of "Gus Van Sant": any tail of a person's name is a name, not a title
@@ -179,9 +246,10 @@ def _score_title_case(
     first_end, last_start = _paragraph_bounds(text)
     groups: dict[str, list[TextSpan]] = defaultdict(list)
     for run in title_case_runs(text):
-        if len(run.text) < 3 or " ".join(name_tokens(run.text)) in person_keys:
+        name = clean_name(run.text)  # "Composer Daniel Moss" is "Daniel Moss"
+        if len(run.text) < 3 or {" ".join(name_tokens(n)) for n in (run.text, name)} & person_keys:
             continue
-        if starts_with_first_name(run.text) and is_plausible_name(run.text):
+        if starts_with_first_name(name) and is_plausible_name(name):
             continue  # "Peter Marsh", not a title
         if _WORKS_CUE.search(text[max(0, run.start - 30) : run.start]):
             continue  # "such films as X", "Dunn (X, Y)": another work, not this one
@@ -190,7 +258,11 @@ def _score_title_case(
     for key, spans in groups.items():
         words = spans[0].text.split()
         count = len(spans)
-        if len(words) == 1 and (count < 3 or key not in gazetteer or words[0] in first_names()):
+        if len(words) == 1 and words[0] in first_names():
+            continue
+        if len(words) == 1 and not (
+            (count >= 3 and key in gazetteer) or (wide and (count >= 2 or key in gazetteer))
+        ):
             continue
         if key not in gazetteer and _mostly_labelled(spans, ents, {"GPE", "LOC", "FAC", "NORP"}):
             continue  # a place the story visits, however often

@@ -29,7 +29,9 @@ _OTHER_CUE = re.compile(
     r"recalls?|reminiscent\s+of|sequel\s+to|remake\s+of|version\s+of|star\s+of|"
     r"stars\s+of|creators?\s+of|nominee\s+for|winner\s+for|won\s+for|known\s+for|"
     r"famous\s+for|starred\s+in|appeared\s+in|was\s+in|were\s+in|role\s+in|roles\s+in|"
-    r"seen|previous|earlier|last|recent|better|worse)|\blast\s+year['’]s)"
+    r"seen|previous|earlier|last|recent|better|worse|shades\s+of|spirit\s+of|echoes\s+of|"
+    r"fans\s+of|homage\s+to|reminds\s+(?:me|us|one)\s+of|evokes?|borrows\s+from|"
+    r"rip-?off\s+of|clone\s+of)|\blast\s+year['’]s)"
     r"(?:\s+(?:the\s+)?(?:[a-z\-]+\s+){0,2}?(?:film|movie|picture|effort|hit|flop|films|movies))?"
     r"\s*,?\s*(?:in\s+)?$",
     re.IGNORECASE,
@@ -46,7 +48,24 @@ _VERDICT = re.compile(
     r"remains|offers|makes|manages|tells|takes|starts|opens|ends|begins|suffers|"
     r"lacks|delivers|boasts|touches|covers|explores|sells)\b"
 )
+# Words just after a title that make it another film: "THE CRYING GAME's director, Neil
+# Jordan, is at it again", "PRETTY WOMAN's Garry Marshall": the film is how a person of
+# this one is introduced.
+_OTHER_AFTER = re.compile(
+    r"['’]s\s+(?:(?:writer|director|star|creator|producer|screenwriter|author|composer|"
+    r"helmer|auteur|co-star|maker)s?\b|[A-Z][a-z]+\s+[A-Z][a-z]+)"
+)
 _LIST_JOIN = re.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s*$")
+
+
+def reads_as_another_film(text: str, start: int, end: int) -> bool:
+    """Does the context of the title at text[start:end] say it is not the film reviewed?"""
+    before = text[max(0, start - 50) : start]
+    return (
+        _in_aside(text, start)
+        or bool(_OTHER_CUE.search(before))
+        or bool(_OTHER_AFTER.match(text, end))
+    )
 
 
 def _in_aside(text: str, start: int) -> bool:
@@ -122,8 +141,7 @@ def _other_work_flags(text: str, runs: list[TextSpan]) -> list[bool]:
     """Per run: does its context say it is another film than the one reviewed?"""
     flags: list[bool] = []
     for i, run in enumerate(runs):
-        before = text[max(0, run.start - 50) : run.start]
-        flag = _in_aside(text, run.start) or bool(_OTHER_CUE.search(before))
+        flag = reads_as_another_film(text, run.start, run.end)
         if not flag and i and flags[i - 1]:
             # "such musicals as WEST SIDE STORY and SOUND OF MUSIC": a list shares its cue
             gap = text[runs[i - 1].end : run.start]

@@ -42,12 +42,12 @@ class Pipeline:
         scorer = self._scorer()
         found = {
             "sentences": SENTENCES_VERSION,
-            "films": getattr(films, "VERSION", "1"),
+            "films": films.VERSION,
             "grades": getattr(grades, "VERSION", "1"),
             scorer.id: scorer.version,
         }
         if self.extract_people:
-            found["extract"] = getattr(extract, "VERSION", "1")
+            found["extract"] = extract.EXTRACTOR_VERSION
         return found
 
     def analyse(

@@ -1,0 +1,22 @@
+"""The shipped title model: P(this candidate is the film under review), from its features.
+
+A logistic regression over the sparse features of `title_features.py`, trained by
+training/train_title_model.py on development reviews whose true title is known, shipped as
+resources/title-model.json (see linear_model.py for the format). Its one output is
+"film"; its thresholds ("film_caps" for critics who write titles in CAPS, "film_plain"
+for the rest) are the probabilities below which a review is left without a film.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from critic.analyse.linear_model import LinearModel, load_shipped
+
+MODEL_FILE = "title-model.json"
+
+
+@lru_cache(maxsize=1)
+def shipped_title_model() -> LinearModel | None:
+    """The bundled model, or None when the resource is missing (hand scores only then)."""
+    return load_shipped(MODEL_FILE)

@@ -1,0 +1,74 @@
+"""The learned title reading: the film under review told from the films it is compared with."""
+
+from __future__ import annotations
+
+import pytest
+
+from critic.analyse.credits_header import parse_header
+from critic.analyse.films import film_candidate_features, film_candidates, identify_film
+from critic.analyse.nlp import entities
+from critic.analyse.title_model import shipped_title_model
+from critic.records import DocumentMeta
+
+# invented films and people: the comparison film is named as often as the reviewed one
+COMPARED = (
+    "Fans of SILVER HARBOR will find shades of SILVER HARBOR everywhere here. Tomas "
+    "Brandt's MIDNIGHT ORCHARD follows a widow who inherits a failing farm. Like SILVER "
+    "HARBOR, it is patient and dry.\n\n"
+    "SILVER HARBOR's director, Ilse Varga, once made that kind of patience look easy. "
+    "MIDNIGHT ORCHARD is less sure of itself, but it grows on you."
+)
+POSSESSIVE_OF_OTHER = (
+    "THE PAPER LANTERN's director, Ruth Ambler, is at it again with a movie called THE "
+    "GLASS FERRY that keeps its secrets well. THE GLASS FERRY is set on a river crossing "
+    "where nobody is who they say they are."
+)
+
+
+def test_the_reviewed_film_beats_a_comparison_named_as_often() -> None:
+    assert identify_film(COMPARED).title == "Midnight Orchard"
+
+
+def test_a_films_director_named_through_an_earlier_film_does_not_make_that_film_the_subject() -> (
+    None
+):
+    assert identify_film(POSSESSIVE_OF_OTHER).title == "The Glass Ferry"
+
+
+def test_a_title_case_critic_who_repeats_the_title_gets_it() -> None:
+    text = (
+        "Copper Valley is the story of two brothers and a mine. Joel Sand directs with "
+        "restraint. By the end, Copper Valley has earned every one of its silences."
+    )
+    guess = identify_film(text)
+    assert guess.title == "Copper Valley"
+    assert 0 < guess.confidence <= 1
+
+
+def test_a_credit_header_title_is_taken_as_stated() -> None:
+    text = "The Glass Ferry (director: Ruth Ambler; cast: Jon Hale (Tom))\n\n" + COMPARED
+    guess = identify_film(text)
+    assert guess.title == "The Glass Ferry"
+    assert "header" in guess.reasons
+
+
+def test_a_review_naming_no_title_gets_none() -> None:
+    assert identify_film("It is long, and the ending drags. See it anyway.").title is None
+
+
+def test_titles_are_never_features() -> None:
+    ents = entities(COMPARED)
+    cands, caps = film_candidates(COMPARED, DocumentMeta(), ents, parse_header(COMPARED))
+    assert {c.title for c in cands} >= {"Midnight Orchard", "Silver Harbor"}
+    for cand, feats in zip(cands, film_candidate_features(COMPARED, cands, ents, caps)):
+        for word in (w for w in cand.title.split() if len(w) > 3):
+            assert not any(word.lower() in f.lower() for f in feats), (cand.title, word)
+
+
+def test_the_shipped_model_has_a_threshold_per_writing_style() -> None:
+    model = shipped_title_model()
+    if model is None:
+        pytest.fail("resources/title-model.json is missing")
+    assert set(model.thresholds) == {"film_caps", "film_plain"}
+    assert all(0 <= t < 1 for t in model.thresholds.values())
+    assert set(model.weights) == {"film"}
