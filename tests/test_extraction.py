@@ -375,3 +375,30 @@ def test_a_name_spacy_calls_a_company_is_a_director_in_a_crew_slot_unless_it_say
     assert any(job == "director" for job, _ in roles(r, "Hanna Sorel"))
     r = extract("It is a film by Aardman Animations, and a fine one.")
     assert not r["people"]
+
+
+def test_a_full_name_spacy_misses_is_a_person_when_the_surname_comes_back_alone() -> None:
+    r = extract(
+        "Theatrical Aspect Ratio: 2.35:1\nRenny Vask, whose previous directorial efforts "
+        "include DIE TRYING, seems fond of big, explosive action pictures. By his own "
+        "admission, Vask patterned SEA WOLVES loosely after CAPTAIN BLOOD."
+    )
+    assert "Renny Vask" in {p["name"] for p in r["people"]}
+
+
+def test_a_title_case_run_joined_by_and_is_not_one_person() -> None:
+    r = extract(
+        "Crystal Mears and Daniel Winger star. When Crystal and Winger share the screen, the "
+        "film wakes up; Mears is funny and Winger is sad."
+    )
+    names = {p["name"] for p in r["people"]}
+    assert "Crystal and Winger" not in names
+    assert "Daniel Winger" in names
+
+
+def test_a_full_name_spacy_tags_as_a_company_is_a_person_when_the_surname_is_one() -> None:
+    r = extract(
+        "THE VENUS OF ARDEN, Elisabetta Lodari's feature debut, is a quiet film. Lodari "
+        "chooses to present it in a dour fashion, and Lodari also uses visual cues."
+    )
+    assert "Elisabetta Lodari" in {p["name"] for p in r["people"]}

@@ -26,6 +26,7 @@ from critic.analyse.entities import (
     is_plausible_name,
     overlaps,
     starts_with_first_name,
+    title_case_runs,
 )
 from critic.analyse.films import identify_film_from, known_titles, title_key
 from critic.analyse.identity import NameIndex, clean_name, name_tokens
@@ -205,6 +206,14 @@ class _Review:
             return not re.search(r"(?:ing|ed)$", name.split()[0])
         return self._is_ner_person(start, end) and not self.char_index.resolve(name)
 
+    def _surname_recurs(self, name: str, start: int) -> bool:
+        """The surname of `name` stands alone somewhere outside this mention."""
+        last = name.split()[-1]
+        return any(
+            not start <= m.start() < start + len(name)
+            for m in re.finditer(rf"(?<![\w'’-]){re.escape(last)}(?![\w-])", self.prose)
+        )
+
     def _surname_alone_is_person(self, name: str, start: int) -> bool:
         """spaCy calls the surname of `name` a PERSON somewhere it stands alone: the
         entity is that word (and a possessive), not a longer name or title holding it."""
@@ -291,6 +300,25 @@ class _Review:
                 and not self._is_company_or_place(name, e.start, e.end)
                 and self._surname_alone_is_person(name, e.start)
                 and self._looks_like_person(name, e.start, e.end)
+            ):
+                self._person(name)
+        # a full name spaCy missed altogether ("Renny Harlin, whose previous directorial
+        # efforts ..." right after a header's leftovers): a known first name, and the
+        # surname used alone elsewhere, the way critics come back to a person
+        for run in title_case_runs(self.prose):
+            name = clean_name(run.text)
+            if (
+                2 <= len(name.split()) <= 3
+                and all(word[:1].isupper() for word in name.split())  # not "Crystal and Winger"
+                and starts_with_first_name(name)
+                and is_plausible_name(name)
+                and not self.index.resolve(name)
+                and not overlaps(run.start, run.end, self.titles)
+                and name not in character_slots
+                and title_key(name) not in known_titles()
+                and title_key(name) != self.film_key
+                and not self._is_company_or_place(name, run.start, run.end)
+                and self._surname_recurs(name, run.start)
             ):
                 self._person(name)
         # lone names that a credit rule put in an actor/crew slot ("a nurse (Keller)",

@@ -92,11 +92,6 @@ class FilmCandidate:
     def score(self) -> float:
         return sum(self.reasons.values())
 
-    @property
-    def stated(self) -> bool:
-        """Named by a credit header or the page title rather than found in the prose."""
-        return "header" in self.reasons or "html_title" in self.reasons
-
 
 def identify_film(text: str, meta: DocumentMeta | None = None) -> FilmGuess:
     """Which film `text` reviews, with a confidence made of named parts."""
@@ -114,11 +109,13 @@ def identify_film_from(
 ) -> FilmGuess:
     """identify_film with the review's entities and header already computed.
 
-    A title the user gives wins, then one a credit header or the page title states (the
-    best by hand scores, whose sum is the confidence). Otherwise the shipped title model,
-    when present, picks among the prose's candidates and its probability is the
-    confidence; without it the hand scores decide. The reasons are the chosen candidate's
-    named parts either way.
+    A title the user gives wins, then one a credit header states, then the page title
+    where the prose names it too. Otherwise the shipped title model, when present, picks
+    among the prose's candidates (its probability is the confidence), preferring one the
+    page title contains; a page title the prose never names comes last, since pages often
+    title a review "X review: a quiet storm of a film". Without the model the hand scores
+    decide, their sum being the confidence. The reasons are the chosen candidate's named
+    parts either way.
     """
     meta = meta or DocumentMeta()
     if meta.film:
@@ -129,19 +126,31 @@ def identify_film_from(
     candidates, caps_writer = film_candidates(text, meta, ents, header, people, model is not None)
     if not candidates:
         return _none(text, header, meta)
-    if model is not None and not any(c.stated for c in candidates):
-        masked = _mask(text, header.spans)
-        probs = [
-            model.probabilities(features)["film"]
-            for features in film_candidate_features(masked, candidates, ents, caps_writer)
-        ]
-        p, best = max(zip(probs, candidates, strict=True), key=lambda pc: pc[0])
-        style = "film_caps" if caps_writer else "film_plain"
-        confidence, needed = round(p, 3), model.thresholds[style]
-    else:
-        # a title the header or the page states is taken over any the prose suggests
-        stated = [c for c in candidates if c.stated] or candidates
+    stated = [c for c in candidates if "header" in c.reasons] or [
+        c for c in candidates if "html_title" in c.reasons and c.spans
+    ]
+    page = [c for c in candidates if "html_title" in c.reasons and not c.spans]
+    prose = [c for c in candidates if c not in stated and c not in page]
+    if stated:
         best = max(stated, key=lambda c: c.score)
+        confidence, needed = min(1.0, round(best.score, 3)), 0.0
+    elif model is not None and prose:
+        features = film_candidate_features(_mask(text, header.spans), prose, ents, caps_writer)
+        probs = [model.probabilities(f)["film"] for f in features]
+        page_keys = [title_key(c.title) for c in page]
+        in_page = [
+            (p, c)
+            for p, c in zip(probs, prose, strict=True)
+            if any(f" {title_key(c.title)} " in f" {key} " for key in page_keys)
+        ]
+        p, best = max(in_page or list(zip(probs, prose, strict=True)), key=lambda pc: pc[0])
+        style = "film_caps" if caps_writer else "film_plain"
+        confidence, needed = round(p, 3), 0.0 if in_page else model.thresholds[style]
+        if confidence < needed and page:
+            best = page[0]
+            confidence, needed = min(1.0, round(best.score, 3)), MIN_CONFIDENCE
+    else:
+        best = max(candidates, key=lambda c: c.score)
         confidence, needed = min(1.0, round(best.score, 3)), MIN_CONFIDENCE
     if confidence < needed:
         return _none(text, header, meta)
