@@ -72,7 +72,9 @@ def draw_sample(
 
 def without_benchmark_samples(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """`rows` less every review of the reported benchmark samples: what training may use."""
-    held = {r["id"] for seed, exclude in BENCHMARK_SAMPLES for r in draw_sample(rows, seed, exclude)}
+    held = {
+        r["id"] for seed, exclude in BENCHMARK_SAMPLES for r in draw_sample(rows, seed, exclude)
+    }
     return [r for r in rows if r["id"] not in held]
 
 

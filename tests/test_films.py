@@ -127,3 +127,25 @@ def test_short_form_of_a_subtitled_title_counts_for_the_full_title() -> None:
         "For families who want a message, SHILOH 2 fills the bill."
     )
     assert identify_film(text).title == "Shiloh 2: Shiloh Season"
+
+
+def test_caps_titles_keep_clipped_words_and_accented_capitals() -> None:
+    from critic.analyse.entities import caps_titles
+
+    text = (
+        "Dana Lee directs 'TIL THE RIVER RUNS. Her ROCK 'N' ROLL WEREWOLF was louder, and "
+        "ÉTÉ À PARIS quieter. I said 'NO' to the FBI's case."
+    )
+    assert [r.text for r in caps_titles(text)] == [
+        "'TIL THE RIVER RUNS",
+        "ROCK 'N' ROLL WEREWOLF",
+        "ÉTÉ À PARIS",
+    ]
+
+
+def test_a_title_introduced_as_called_is_the_film_under_review() -> None:
+    text = (
+        "Fans of SUMMER RAIN have waited years for a sequel. It has finally come, and it is "
+        "called THE AUTUMN FLOOD. It is a disaster from start to finish."
+    )
+    assert identify_film(text).title == "The Autumn Flood"

@@ -60,7 +60,8 @@ def test_titles_are_never_features() -> None:
     ents = entities(COMPARED)
     cands, caps = film_candidates(COMPARED, DocumentMeta(), ents, parse_header(COMPARED))
     assert {c.title for c in cands} >= {"Midnight Orchard", "Silver Harbor"}
-    for cand, feats in zip(cands, film_candidate_features(COMPARED, cands, ents, caps)):
+    features = film_candidate_features(COMPARED, cands, ents, caps)
+    for cand, feats in zip(cands, features, strict=True):
         for word in (w for w in cand.title.split() if len(w) > 3):
             assert not any(word.lower() in f.lower() for f in feats), (cand.title, word)
 

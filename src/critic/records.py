@@ -79,7 +79,8 @@ class Document:
 
 @dataclass
 class FilmGuess:
-    """Which film a review is about, with a score made of named parts (explainable)."""
+    """Which film a review is about: a confidence (the title model's probability, or the sum
+    of the hand-scored parts) and the named parts that explain it."""
 
     title: str | None
     year: int | None = None

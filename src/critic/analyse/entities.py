@@ -60,9 +60,12 @@ def is_plausible_name(name: str) -> bool:
 # --- ALL-CAPS titles ----------------------------------------------------------------------
 
 # initials join a run only before another CAPS word: "L.A. STORY", "CECIL B. DEMENTED"
+# accented capitals count ("POKÉMON"), and so do short clipped words ("'TIL THERE WAS YOU",
+# "ROCK 'N' ROLL FRANKENSTEIN")
+_UPPER = "A-Z0-9À-ÖØ-Þ"
 _CAPS_WORD = (
     r"(?:MRS?|DR|ST|JR|VS|MS)\.|(?:[A-Z]\.){1,3}(?=[ ][A-Z0-9])|"
-    r"[A-Z0-9][A-Z0-9'’&.\-/]*[A-Z0-9!?'’]|[A-Z0-9]"
+    rf"[{_UPPER}][{_UPPER}'’&.\-/]*[{_UPPER}!?'’]|[{_UPPER}]|['’][A-Z]{{1,3}}['’]?(?=[ ][A-Z])"
 )
 _CAPS_RUN = re.compile(
     rf"(?<![\w'’])(?:{_CAPS_WORD})(?:(?:[ ]|:[ ]|[ ]-[ ]|[ ]&[ ])(?:{_CAPS_WORD}))*"

@@ -39,6 +39,7 @@ _OTHER_CUE = re.compile(
 # Words just before a title that make it the film under review.
 _THIS_CUE = re.compile(
     r"(?:\b(?:this\s+time\s+(?:with|in)|in\s+his\s+new|in\s+her\s+new|new\s+(?:film|movie)|"
+    r"called|titled|entitled|dubbed|brings\s+us|gives\s+us|"
     r"latest(?:\s+(?:film|movie|effort|picture))?)|[A-Z][\w.\-]*['’]s?(?:\s+[a-z\-]+){0,2})"
     r"\s*,?\s*$"
 )
