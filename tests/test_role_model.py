@@ -82,5 +82,42 @@ def test_probabilities_are_the_logistic_of_the_weighted_features() -> None:
 def test_the_shipped_model_carries_its_thresholds() -> None:
     model = shipped_role_model()
     assert model is not None
-    assert set(model.thresholds) == {"director", "director_fallback", "actor"}
+    assert set(model.thresholds) == {"director", "director_fallback", "director_actor", "actor"}
     assert 0 < model.thresholds["director_fallback"] <= model.thresholds["director"] < 1
+
+
+def _run_with(model_json: dict, text: str) -> dict:  # type: ignore[type-arg]
+    from critic.analyse.extract import _reviews
+
+    review = next(_reviews([(text, None)], 16, model_from_json(model_json)))
+    return review.run()[1]
+
+
+ACTOR_DIRECTOR = "Marty Fenn plays Arnie, a dentist. Fenn's pacing is slack. Dana Holt plays Rose."
+
+
+def _model(thresholds: dict[str, float]) -> dict:  # type: ignore[type-arg]
+    # POSS=pacing counts log(1 + 1) = 0.69: P(director) = logistic(-4.6 + 4.1 * 0.69) = 0.15
+    # for the person it describes, logistic(-4.6) = 0.01 for anyone else
+    return {
+        "features": ["bias", "POSS=pacing"],
+        "weights": {"director": [-4.6, 4.1], "actor": [-4.0, 0.0]},
+        "thresholds": thresholds,
+        "version": "test",
+    }
+
+
+def test_a_star_the_review_treats_as_director_is_credited_when_nobody_else_is() -> None:
+    r = _run_with(
+        _model({"director": 0.3, "director_fallback": 0.05, "director_actor": 0.1, "actor": 0.5}),
+        ACTOR_DIRECTOR,
+    )
+    assert {"job": "director", "character": None, "note": "inferred"} in roles_of(r, "Marty Fenn")
+    assert all(role["job"] != "director" for role in roles_of(r, "Dana Holt"))
+
+
+def test_without_an_actor_director_bar_a_star_is_never_the_fallback_director() -> None:
+    r = _run_with(
+        _model({"director": 0.3, "director_fallback": 0.05, "actor": 0.5}), ACTOR_DIRECTOR
+    )
+    assert all(role["job"] != "director" for role in roles_of(r, "Marty Fenn"))

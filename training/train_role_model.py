@@ -85,6 +85,7 @@ def end_to_end(
     t_dir: float,
     t_fallback: float,
     t_act: float,
+    t_actor_dir: float = 2.0,
 ) -> dict[str, float]:
     """The benchmark's director and cast measures, with the model's choices added."""
     by_group: dict[int, list[int]] = {}
@@ -95,13 +96,23 @@ def end_to_end(
         idx = by_group.get(gid, [])
         if t_dir > 1:  # the rules alone
             directors = {i for i in idx if "rule=director" in ex[i]["features"]}
-        else:  # as extract.py decides
+        else:  # as extract.py decides (_fallback_director)
             directors = {i for i in idx if p_dir[i] >= t_dir}
-            # the fallback passes over anyone the rules made an actor
-            free = [i for i in idx if "rule=actor" not in ex[i]["features"]]
+
+            def has(i: int, rule: str) -> bool:
+                return rule in ex[i]["features"]
+
+            # the fallback passes over anyone the rules made an actor, unless also director
+            free = [i for i in idx if not has(i, "rule=actor") or has(i, "rule=director")]
             if not directors and free:
                 best = max(free, key=lambda i: p_dir[i])
                 if p_dir[best] >= t_fallback:
+                    directors.add(best)
+            # then, at its own bar, the rule-credited actors (actor-directors)
+            actors = [i for i in idx if has(i, "rule=actor")]
+            if not directors and actors:
+                best = max(actors, key=lambda i: p_dir[i])
+                if p_dir[best] >= t_actor_dir:
                     directors.add(best)
         actors = {
             i
@@ -191,31 +202,40 @@ def main() -> None:
     p_dir, p_act = probs["director"], probs["actor"]
     rules = end_to_end(items, examples, p_dir, p_act, never, never, never)
     print(
-        "\n| t_director | t_fallback | t_actor | director | director precision "
-        "| cast recall | cast precision |"
+        "\n| t_director | t_fallback | t_actor_director | t_actor | director "
+        "| director precision | cast recall | cast precision |"
     )
-    print("| --- | --- | --- | --- | --- | --- | --- |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- |")
     grid = []
     for t_dir in (never, 0.6, 0.5, 0.4, 0.3):
         for t_fb in (0.05, 0.1, 0.15, 0.2) if t_dir < 1 else (never,):
-            for t_act in (never, 0.6, 0.5, 0.4, 0.3, 0.25):
-                m = end_to_end(items, examples, p_dir, p_act, t_dir, t_fb, t_act)
-                grid.append((t_dir, t_fb, t_act, m))
-                print(
-                    f"| {t_dir} | {t_fb} | {t_act} | {m['director']:.3f} | "
-                    f"{m['director_precision']:.3f} | {m['cast_recall']:.3f} | "
-                    f"{m['cast_precision']:.3f} |"
-                )
+            for t_ad in (never, 0.2, 0.15, 0.1, 0.05) if t_dir < 1 else (never,):
+                for t_act in (never, 0.6, 0.5, 0.4, 0.3, 0.25):
+                    m = end_to_end(items, examples, p_dir, p_act, t_dir, t_fb, t_act, t_ad)
+                    grid.append((t_dir, t_fb, t_ad, t_act, m))
+                    print(
+                        f"| {t_dir} | {t_fb} | {t_ad} | {t_act} | {m['director']:.3f} | "
+                        f"{m['director_precision']:.3f} | {m['cast_recall']:.3f} | "
+                        f"{m['cast_precision']:.3f} |"
+                    )
     # the most recall that costs each measure at most PRECISION_COST of its precision
     ok = [
         g
         for g in grid
-        if g[3]["director_precision"] >= rules["director_precision"] - PRECISION_COST
-        and g[3]["cast_precision"] >= rules["cast_precision"] - PRECISION_COST
+        if g[4]["director_precision"] >= rules["director_precision"] - PRECISION_COST
+        and g[4]["cast_precision"] >= rules["cast_precision"] - PRECISION_COST
     ]
-    t_dir, t_fb, t_act, m = max(ok, key=lambda g: g[3]["director"] + g[3]["cast_recall"])
-    print(f"\nchosen: t_director={t_dir} t_fallback={t_fb} t_actor={t_act}: {m}")
-    out["thresholds"] = {"director": t_dir, "director_fallback": t_fb, "actor": t_act}
+    t_dir, t_fb, t_ad, t_act, m = max(ok, key=lambda g: g[4]["director"] + g[4]["cast_recall"])
+    print(
+        f"\nchosen: t_director={t_dir} t_fallback={t_fb} t_actor_director={t_ad} "
+        f"t_actor={t_act}: {m}"
+    )
+    out["thresholds"] = {
+        "director": t_dir,
+        "director_fallback": t_fb,
+        "director_actor": t_ad,
+        "actor": t_act,
+    }
     out["version"] = "1.0"
     out["trained_on"] = {
         "reviews": len(items),

@@ -492,16 +492,8 @@ class _Review:
             return
         probs = {n: model.probabilities(f) for n, f in self.role_features.items()}
         directors = {n for n, p in probs.items() if p["director"] >= model.thresholds["director"]}
-        # the fallback passes over anyone the rules made an actor: a star is the director
-        # only when the model is confident of it
-        free = [n for n in probs if not any(job == "actor" for job, _ in self.people[n].roles)]
-        best = max(free, key=lambda n: probs[n]["director"], default=None)
-        if (
-            not directors
-            and best
-            and probs[best]["director"] >= model.thresholds["director_fallback"]
-        ):
-            directors = {best}
+        if not directors:
+            directors = self._fallback_director(probs, model.thresholds)
         for name, p in probs.items():
             person = self.people[name]
             if name in directors:
@@ -512,6 +504,30 @@ class _Review:
                 person.roles.pop(("director", None), None)
             if not person.roles and p["actor"] >= model.thresholds["actor"]:
                 person.add_role("actor", None, "inferred")
+
+    def _fallback_director(
+        self, probs: dict[str, dict[str, float]], thresholds: dict[str, float]
+    ) -> set[str]:
+        """When nobody is likely enough, the likeliest person at a lower bar: first among
+        those the rules did not make actors (or also made the director), then, at its own
+        bar, among the actors: Woody Allen, Clint Eastwood and Kenneth Branagh direct
+        themselves, and a review says so far less often than it says whom they play."""
+
+        def acts(name: str) -> bool:
+            return any(job == "actor" for job, _ in self.people[name].roles)
+
+        def directs(name: str) -> bool:
+            return ("director", None) in self.people[name].roles
+
+        free = [n for n in probs if not acts(n) or directs(n)]
+        best = max(free, key=lambda n: probs[n]["director"], default=None)
+        if best and probs[best]["director"] >= thresholds["director_fallback"]:
+            return {best}
+        actors = [n for n in probs if acts(n)]
+        star = max(actors, key=lambda n: probs[n]["director"], default=None)
+        if star and probs[star]["director"] >= thresholds.get("director_actor", 1.0):
+            return {star}
+        return set()
 
     def _not_title(self, span: TextSpan, cue: str = "") -> bool:
         name = clean_name(span.text)
