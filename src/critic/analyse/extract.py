@@ -195,34 +195,28 @@ class _Review:
                 return True
             if title_key(name) in known_titles():
                 return False
-            last = re.escape(name.split()[-1])
-            alone = list(re.finditer(rf"(?<![\w'’-]){last}(?![\w-])", self.prose))
             if not self._is_ner_person(start, end):
                 return self._surname_alone_is_person(name, start)
             # a first name we do not know: believe spaCy unless the first word reads like a
             # verb ("Chasing Summer"), or when the surname recurs alone ("Kitano")
-            if len(alone) > 1:
+            if len(self._surname_spans(name)) > 1:
                 return True
             return not re.search(r"(?:ing|ed)$", name.split()[0])
         return self._is_ner_person(start, end) and not self.char_index.resolve(name)
 
+    def _surname_spans(self, name: str) -> list[tuple[int, int]]:
+        """Where the surname of `name` stands as a word of its own in the prose."""
+        last = re.escape(name.split()[-1])
+        return [m.span() for m in re.finditer(rf"(?<![\w'’-]){last}(?![\w-])", self.prose)]
+
     def _surname_recurs(self, name: str, start: int) -> bool:
         """The surname of `name` stands alone somewhere outside this mention."""
-        last = name.split()[-1]
-        return any(
-            not start <= m.start() < start + len(name)
-            for m in re.finditer(rf"(?<![\w'’-]){re.escape(last)}(?![\w-])", self.prose)
-        )
+        return any(not start <= s < start + len(name) for s, _ in self._surname_spans(name))
 
     def _surname_alone_is_person(self, name: str, start: int) -> bool:
         """spaCy calls the surname of `name` a PERSON somewhere it stands alone: the
         entity is that word (and a possessive), not a longer name or title holding it."""
-        last = name.split()[-1]
-        alone = {
-            m.start(): m.end()
-            for m in re.finditer(rf"(?<![\w'’-]){re.escape(last)}(?![\w-])", self.prose)
-            if not start <= m.start() < start + len(name)
-        }
+        alone = {s: e for s, e in self._surname_spans(name) if not start <= s < start + len(name)}
         return any(
             e.label == "PERSON" and e.start in alone and 0 <= e.end - alone[e.start] <= 2
             for e in self.ents

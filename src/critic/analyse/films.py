@@ -2,9 +2,12 @@
 
 Every source of a title adds named parts to its score, so a guess can say why: the
 title the user gave, the page title, a credit header, the CAPS title that critics such
-as Berardinelli and Rhodes use, or a title-case phrase the review keeps repeating. A
-review whose film cannot be told gets no title: a wrong film would merge reviews of
-different films, which is worse than leaving one unassigned.
+as Berardinelli and Rhodes use, or a title-case phrase the review keeps repeating. Among
+the prose's candidates, the shipped title model (title_features.py, title_model.py) picks
+the one under review from how the review writes about each; the hand-set weights decide
+only when the model file is missing. A review whose film cannot be told gets no title: a
+wrong film would merge reviews of different films, which is worse than leaving one
+unassigned.
 """
 
 from __future__ import annotations

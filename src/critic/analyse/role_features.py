@@ -103,7 +103,7 @@ def person_features(
         counts.update(mention_features(prose, s, e))
         counts.update(_film_relation(prose, s, e, films))
     out = {f: math.log1p(c) for f, c in counts.items()}
-    out[f"mentions={_bucket(len(spans))}"] = 1.0
+    out[f"mentions={count_bucket(len(spans))}"] = 1.0
     out[f"rank={min(rank, 4)}"] = 1.0
     if spans:
         first = spans[0][0] / max(1, len(prose))
@@ -159,5 +159,6 @@ def _film_relation(prose: str, start: int, end: int, films: list[tuple[int, int]
     return feats
 
 
-def _bucket(n: int) -> str:
+def count_bucket(n: int) -> str:
+    """A count as a few coarse classes: 0, 1, 2, 3-4, 5+."""
     return "0" if n == 0 else "1" if n == 1 else "2" if n == 2 else "3-4" if n < 5 else "5+"

@@ -24,7 +24,7 @@ from collections.abc import Sequence
 
 from critic.analyse.films_caps import reads_as_another_film
 from critic.analyse.nlp import Entity
-from critic.analyse.role_features import mention_features
+from critic.analyse.role_features import count_bucket, mention_features
 from critic.records import Span
 
 _ENTITY_LABELS = ("PERSON", "ORG", "GPE", "WORK_OF_ART", "NORP", "LOC", "FAC")
@@ -48,8 +48,8 @@ def candidate_features(
     out = {f: math.log1p(c) for f, c in counts.items()}
     # how many mentions read as another film ("Like X", "X's director, Y") and how many not
     other = sum(reads_as_another_film(text, s.start, s.end) for s in spans)
-    out[f"other_mentions={_bucket(other)}"] = 1.0
-    out[f"main_mentions={_bucket(len(spans) - other)}"] = 1.0
+    out[f"other_mentions={count_bucket(other)}"] = 1.0
+    out[f"main_mentions={count_bucket(len(spans) - other)}"] = 1.0
     if spans:
         out["other_share"] = other / len(spans)
     source = "caps" if "all_caps" in reasons else "title_case"
@@ -58,7 +58,7 @@ def candidate_features(
     out[f"source={source}"] = 1.0
     # a CAPS critic who writes this one in title case, or a title-case critic: apart
     out[f"writer={'caps' if caps_writer else 'plain'}_{source}"] = 1.0
-    out[f"mentions={_bucket(len(spans))}"] = 1.0
+    out[f"mentions={count_bucket(len(spans))}"] = 1.0
     out[f"order={min(order, 5)}"] = 1.0
     out[f"hand_rank={min(hand_rank, 4)}"] = 1.0
     if spans:
@@ -81,7 +81,3 @@ def candidate_features(
             out[f"entity={label}"] = inside / len(spans)
     out["bias"] = 1.0
     return out
-
-
-def _bucket(n: int) -> str:
-    return "0" if n == 0 else "1" if n == 1 else "2" if n == 2 else "3-4" if n < 5 else "5+"
