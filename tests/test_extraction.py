@@ -402,3 +402,14 @@ def test_a_full_name_spacy_tags_as_a_company_is_a_person_when_the_surname_is_one
         "chooses to present it in a dour fashion, and Lodari also uses visual cues."
     )
     assert "Elisabetta Lodari" in {p["name"] for p in r["people"]}
+
+
+def test_a_possessive_before_a_title_of_the_persons_filmography_is_not_a_part() -> None:
+    r = extract(
+        "Dana Reyes (Night Harbour, Low Tide) wrote and directed it. The songs are sung by "
+        "Ola Berg, the star of Reyes' Night Harbour. Reyes keeps the mood bleak."
+    )
+    assert all(
+        role["job"] != "actor"
+        for role in next(p["roles"] for p in r["people"] if p["name"] == "Dana Reyes")
+    )

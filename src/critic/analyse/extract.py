@@ -415,7 +415,22 @@ class _Review:
         return Mentions(found)
 
     def _credits_from(self, candidates: list[Candidate], mentions: Mentions) -> None:
+        # titles the review lists after a person ("Dana Reyes (Night Harbour, Low Tide)")
+        filmography = {
+            title_key(c.name)
+            for c in candidates
+            if c.rule == "paren" and c.name and self._follows_person(c.start)
+        }
         for c in candidates:
+            if c.rule == "possessive_part" and c.character and c.char_start is not None:
+                key = title_key(c.character)
+                end = c.char_start + len(c.character)
+                if (
+                    key in filmography
+                    or key in known_titles()
+                    or overlaps(c.char_start, end, self.titles)
+                ):
+                    continue  # "the star of Reyes' Night Harbour": their film, not a part
             if c.pronoun:
                 kinds = ("person",) if c.job != "actor" else ("person", "character")
                 near = mentions.before(c.start, kinds=kinds, since=max(0, c.start - 1500))
