@@ -43,31 +43,23 @@ from extraction import (  # noqa: E402
     SHARED,
     load_catalog,
     prepare,
+    title_case_copy,
     title_in_prose,
     without_benchmark_samples,
 )
 
 from critic.analyse.credits import find_candidates  # noqa: E402
 from critic.analyse.credits_header import parse_header  # noqa: E402
-from critic.analyse.entities import caps_titles  # noqa: E402
 from critic.analyse.films import (  # noqa: E402
     film_candidate_features,
     film_candidates,
     title_key,
 )
-from critic.analyse.films_titles import display_title  # noqa: E402
 from critic.analyse.nlp import entities_many  # noqa: E402
 from critic.records import DocumentMeta  # noqa: E402
 
 MIN_COUNT = 3  # a feature seen in fewer training candidates is dropped
 VERSION = "1"
-
-
-def title_case_copy(text: str) -> str:
-    """The review as a critic who writes titles in title case would have written it."""
-    for run in reversed(caps_titles(text)):
-        text = text[: run.start] + display_title(run.text) + text[run.end :]
-    return text
 
 
 def _candidates(texts: list[str]) -> list[tuple[bool, list[tuple[str, dict[str, float], float]]]]:
