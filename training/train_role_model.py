@@ -40,6 +40,7 @@ from extraction import (  # noqa: E402
     surname_in,
     without_benchmark_samples,
 )
+from linear_export import shipped_weights  # noqa: E402
 
 from critic.analyse.extract import role_feature_rows  # noqa: E402
 
@@ -192,10 +193,7 @@ def main() -> None:
         y = np.array([e[job] for e in examples])
         probs[job], chosen_c[job] = cv_probabilities(X, y, groups)
         clf = LogisticRegression(C=chosen_c[job], max_iter=3000).fit(X, y)
-        weights = [round(float(w), 4) for w in clf.coef_[0]]
-        bias = out["features"].index("bias")
-        weights[bias] = round(weights[bias] + float(clf.intercept_[0]), 4)
-        out["weights"][job] = weights
+        out["weights"][job] = shipped_weights(clf, out["features"])
 
     # the decision thresholds, on out-of-fold probabilities, measured as the benchmark does
     never = 2.0  # a threshold no probability reaches: the rules alone

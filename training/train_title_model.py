@@ -47,6 +47,7 @@ from extraction import (  # noqa: E402
     title_in_prose,
     without_benchmark_samples,
 )
+from linear_export import shipped_weights  # noqa: E402
 
 from critic.analyse.credits import find_candidates  # noqa: E402
 from critic.analyse.credits_header import parse_header  # noqa: E402
@@ -209,9 +210,7 @@ def main() -> None:
 
     clf = LogisticRegression(C=chosen_c, max_iter=5000).fit(X, y)
     names = list(vec.get_feature_names_out())
-    weights = [round(float(w), 4) for w in clf.coef_[0]]
-    bias = names.index("bias")
-    weights[bias] = round(weights[bias] + float(clf.intercept_[0]), 4)
+    weights = shipped_weights(clf, names)
     out = {
         "version": VERSION,
         "features": names,

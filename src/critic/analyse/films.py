@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -27,7 +27,7 @@ from critic.analyse.entities import (
     starts_with_first_name,
     title_case_runs,
 )
-from critic.analyse.films_caps import score_caps_titles
+from critic.analyse.films_caps import Adder, paragraph_bounds, score_caps_titles
 from critic.analyse.films_titles import display_title, title_key
 from critic.analyse.identity import clean_name, name_tokens
 from critic.analyse.nlp import Entity
@@ -38,7 +38,6 @@ from critic.records import DocumentMeta, FilmGuess, Span
 # stored with each review as its "films" component; 2: the title model picks the film
 VERSION = "2"
 MIN_CONFIDENCE = 0.35
-Adder = Callable[[str, str, float, list[Span]], None]  # (title, reason, weight, spans)
 _SITE_SEPARATORS = re.compile(r"\s+[|–—-]\s+|\s*::\s*")
 _REVIEW_WORDS = re.compile(
     r"\b(?:movie|film)?\s*reviews?\b\s*:?|\breview(?:ed)?\s*:\s*", re.IGNORECASE
@@ -239,13 +238,6 @@ def _find(text: str, title: str) -> list[re.Match[str]]:
     return list(re.finditer(rf"(?<!\w){re.escape(title)}(?!\w)", text, re.IGNORECASE))
 
 
-def _paragraph_bounds(text: str) -> tuple[int, int]:
-    paragraphs = [m for m in re.finditer(r"[^\n]+", text) if len(m.group(0).strip()) > 40]
-    if not paragraphs:
-        return (len(text), 0)
-    return (paragraphs[0].end(), paragraphs[-1].start())
-
-
 def _score_title_case(
     text: str, ents: list[Entity], people: list[str], add: Adder, caps_writer: bool, wide: bool
 ) -> None:
@@ -255,7 +247,7 @@ def _score_title_case(
         tokens = name_tokens(e.text)
         if e.label == "PERSON" and starts_with_first_name(e.text):
             person_keys |= {" ".join(tokens[i:]) for i in range(1, len(tokens))}
-    first_end, last_start = _paragraph_bounds(text)
+    first_end, last_start = paragraph_bounds(text)
     groups: dict[str, list[TextSpan]] = defaultdict(list)
     for run in title_case_runs(text):
         name = clean_name(run.text)  # "Composer Daniel Moss" is "Daniel Moss"

@@ -92,7 +92,7 @@ def score_caps_titles(text: str, add: Adder) -> int:
     if not runs:
         return 0
     other = _other_work_flags(text, runs)
-    first_end, last_start = _paragraph_bounds(text)
+    first_end, last_start = paragraph_bounds(text)
     groups: dict[str, list[int]] = defaultdict(list)
     keys = [title_key(r.text) for r in runs]
     for i, key in enumerate(keys):
@@ -165,7 +165,8 @@ def _fold_short_forms(runs: list[TextSpan], keys: list[str], groups: dict[str, l
             groups[longer[0]] = sorted(groups[longer[0]] + groups.pop(key))
 
 
-def _paragraph_bounds(text: str) -> tuple[int, int]:
+def paragraph_bounds(text: str) -> tuple[int, int]:
+    """(end of the first real paragraph, start of the last): lines over 40 characters."""
     paragraphs = [m for m in re.finditer(r"[^\n]+", text) if len(m.group(0).strip()) > 40]
     if not paragraphs:
         return (len(text), 0)

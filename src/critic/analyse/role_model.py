@@ -12,10 +12,9 @@ from functools import lru_cache
 from critic.analyse.linear_model import LinearModel, load_shipped, model_from_json
 
 MODEL_FILE = "role-model.json"
-JOBS = ("director", "actor")
 RoleModel = LinearModel
 
-__all__ = ["JOBS", "MODEL_FILE", "RoleModel", "model_from_json", "shipped_role_model"]
+__all__ = ["MODEL_FILE", "RoleModel", "model_from_json", "shipped_role_model"]
 
 
 @lru_cache(maxsize=1)

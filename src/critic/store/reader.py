@@ -162,14 +162,20 @@ def film_reviews(conn: Connection, film_id: int) -> list[dict[str, Any]]:
     return [_dict(r) for r in conn.execute(query.order_by(reviews.c.published, reviews.c.id))]
 
 
+# what a credit says, whichever side (film or person) it is read from
+_credit_cols = (
+    credits.c.job,
+    credits.c.character,
+    credits.c.note,
+    credits.c.review_ids,
+    credits.c.support,
+)
+
+
 def film_credits(conn: Connection, film_id: int) -> list[dict[str, Any]]:
     query = (
         select(
-            credits.c.job,
-            credits.c.character,
-            credits.c.note,
-            credits.c.review_ids,
-            credits.c.support,
+            *_credit_cols,
             people.c.id.label("person_id"),
             people.c.name,
         )
@@ -351,11 +357,7 @@ def get_person(conn: Connection, person_id: int) -> dict[str, Any] | None:
 def person_credits(conn: Connection, person_id: int) -> list[dict[str, Any]]:
     query = (
         select(
-            credits.c.job,
-            credits.c.character,
-            credits.c.note,
-            credits.c.review_ids,
-            credits.c.support,
+            *_credit_cols,
             films.c.id.label("film_id"),
             films.c.title,
             films.c.year,
