@@ -9,7 +9,8 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from critic.analyse.extract import extract, extract_many
+from critic.analyse.credits import find_candidates
+from critic.analyse.extract import extract, extract_many, first_names_alone
 from critic.analyse.identity import merge_people, merge_quotes, merge_works
 from critic.cli.extract import extract_command
 from critic.records import DocumentMeta
@@ -413,3 +414,73 @@ def test_a_possessive_before_a_title_of_the_persons_filmography_is_not_a_part() 
         role["job"] != "actor"
         for role in next(p["roles"] for p in r["people"] if p["name"] == "Dana Reyes")
     )
+
+
+def test_a_surname_with_a_particle_alone_is_the_same_person_as_the_full_name() -> None:
+    merged = merge_people(
+        [
+            ("r1", [{"name": "Marta von Halden", "roles": [{"job": "director"}]}]),
+            ("r2", [{"name": "von Halden", "roles": [{"job": "director"}]}]),
+            ("r3", [{"name": "De Lucca", "roles": [{"job": "actor"}]}]),
+            ("r4", [{"name": "Paolo De Lucca", "roles": [{"job": "actor"}]}]),
+        ]
+    )
+    assert sorted(p["name"] for p in merged) == ["Marta von Halden", "Paolo De Lucca"]
+    assert all(len(p["reviews"]) == 2 for p in merged)
+
+
+def test_a_one_letter_slip_in_a_long_first_name_is_one_person_but_short_names_stay_apart() -> None:
+    merged = merge_people(
+        [
+            ("r1", [{"name": "Griffen Doyle", "roles": []}, {"name": "Mark Tull", "roles": []}]),
+            ("r2", [{"name": "Griffin Doyle", "roles": []}, {"name": "Mary Tull", "roles": []}]),
+        ]
+    )
+    assert len([p for p in merged if p["name"].endswith("Doyle")]) == 1
+    assert len([p for p in merged if p["name"].endswith("Tull")]) == 2
+
+
+def test_siblings_credited_as_a_family_are_one_person_named_every_way_the_critic_does() -> None:
+    r = extract(
+        "This film, the Varga Brothers' follow-up to the acclaimed GLASS HOUSE, is a "
+        "glorious mess. Of course, the Vargas have never done the same thing twice, and "
+        "the cast is fine. Tom Hale plays Dude."
+    )
+    family = person(r, "Varga Brothers")
+    assert len(family["mentions"]) == 2  # "Varga Brothers'" and "Vargas"
+    assert ("director", None) in roles(r, "Varga Brothers")
+    merged = merge_people([("r1", r["people"]), ("r2", [{"name": "Ivan Varga", "roles": []}])])
+    assert "Varga Brothers" not in {p["name"] for p in merged}  # joins the one Varga named
+
+
+def test_a_full_name_spacy_tags_as_a_place_is_a_person_when_it_owns_the_film() -> None:
+    r = extract(
+        "For its first two-thirds, Agnes Valmont's THE SALT HOUSE is a fine look at how a "
+        "painter works. Valmont's speculative treatment of the painter's life is daring. "
+        "Mira Cole plays the painter."
+    )
+    assert ("director", None) in roles(r, "Agnes Valmont")
+
+
+def test_a_first_name_alone_is_never_the_director_beside_its_full_name() -> None:
+    assert first_names_alone(["Matthew", "Matthew Brodin", "Patricia Brodin", "Brodin"]) == {
+        "Matthew"
+    }
+    r = extract(
+        "THE WIDE SKY is a look at the early life of Richard Fenn (played in the film by "
+        "Matthew Brodin), the physicist. The decision to strip out all melodrama was made by "
+        "screenwriter Patricia Brodin and her son, actor/director Matthew (who makes his "
+        "debut behind the camera). Brodin is fine."
+    )
+    assert not any(
+        ("director", None) in roles(r, p["name"]) for p in r["people"] if p["name"] == "Matthew"
+    )
+
+
+def test_a_director_list_stops_where_a_new_clause_begins() -> None:
+    found = find_candidates(
+        "The film was directed by Hanna Sorel, and Pavel Lind plays the inspector."
+    )
+    assert {(c.name, c.job) for c in found if c.job == "director"} == {("Hanna Sorel", "director")}
+    found = find_candidates("It was directed by Joel Varga and Ethan Varga. Fine.")
+    assert {c.name for c in found if c.job == "director"} == {"Joel Varga", "Ethan Varga"}

@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from critic.analyse.films import identify_film, strip_site_name, title_key
+from critic.analyse.credits_header import parse_header
+from critic.analyse.films import film_candidates, identify_film, strip_site_name, title_key
+from critic.analyse.nlp import entities
 from critic.records import DocumentMeta
 
 
@@ -149,3 +151,15 @@ def test_a_title_introduced_as_called_is_the_film_under_review() -> None:
         "called THE AUTUMN FLOOD. It is a disaster from start to finish."
     )
     assert identify_film(text).title == "The Autumn Flood"
+
+
+def test_a_title_case_title_owned_by_a_person_and_one_with_an_honorific_are_candidates() -> None:
+    text = (
+        "Director Jon Ashby's The Glass Orchard is a long film. It is no Talented Mr. Marsh: "
+        "it follows a liar around Europe and never stops moving."
+    )
+    titles = {
+        title_key(c.title)
+        for c in film_candidates(text, DocumentMeta(), entities(text), parse_header(text))[0]
+    }
+    assert {"glass orchard", "talented mr marsh"} <= titles

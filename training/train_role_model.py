@@ -42,7 +42,7 @@ from extraction import (  # noqa: E402
 )
 from linear_export import shipped_weights  # noqa: E402
 
-from critic.analyse.extract import role_feature_rows  # noqa: E402
+from critic.analyse.extract import first_names_alone, role_feature_rows  # noqa: E402
 
 MIN_COUNT = 3  # a feature seen in fewer training people is dropped
 PRECISION_COST = 0.03  # precision a threshold may give up for recall
@@ -95,22 +95,25 @@ def end_to_end(
     d_ok = d_n = d_pred = d_true = c_ok = c_n = a_pred = a_true = 0
     for gid, item in enumerate(items):
         idx = by_group.get(gid, [])
+        # as extract.py does, a first name alone beside its full name is never the director
+        alone = first_names_alone(ex[i]["name"] for i in idx)
+        eligible = [i for i in idx if ex[i]["name"] not in alone]
         if t_dir > 1:  # the rules alone
             directors = {i for i in idx if "rule=director" in ex[i]["features"]}
         else:  # as extract.py decides (_fallback_director)
-            directors = {i for i in idx if p_dir[i] >= t_dir}
+            directors = {i for i in eligible if p_dir[i] >= t_dir}
 
             def has(i: int, rule: str) -> bool:
                 return rule in ex[i]["features"]
 
             # the fallback passes over anyone the rules made an actor, unless also director
-            free = [i for i in idx if not has(i, "rule=actor") or has(i, "rule=director")]
+            free = [i for i in eligible if not has(i, "rule=actor") or has(i, "rule=director")]
             if not directors and free:
                 best = max(free, key=lambda i: p_dir[i])
                 if p_dir[best] >= t_fallback:
                     directors.add(best)
             # then, at its own bar, the rule-credited actors (actor-directors)
-            actors = [i for i in idx if has(i, "rule=actor")]
+            actors = [i for i in eligible if has(i, "rule=actor")]
             if not directors and actors:
                 best = max(actors, key=lambda i: p_dir[i])
                 if p_dir[best] >= t_actor_dir:

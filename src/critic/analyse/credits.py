@@ -188,6 +188,9 @@ _PLAYED_BY = re.compile(
 _CREW_LIST = re.compile(
     rf"\b(?i:co-?directors|directors|directing\s+team|(?:written\s+and\s+)?directed\s+by)\s+"
     rf"(?:[a-z\-]+\s+){{0,2}}?(?P<list>{NAME}(?:\s*,\s*{NAME})*,?\s+(?:and|&)\s+{NAME})"
+    # "directed by Hanna Sorel, and Pavel Lind plays the inspector": a new clause, not a list
+    # (and the last name whole: not "Pavel" of "Pavel Lind plays")
+    r"(?![\w'’-]|\s+[A-Z]|\s+(?:plays|stars|co-stars|is|was|has|gives|delivers|portrays|appears)\b)"
 )
 _CAST_LIST = re.compile(
     r"\b(?P<cue>cameos?|cameo\s+appearances?|appearances|turns|"

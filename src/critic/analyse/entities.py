@@ -156,7 +156,8 @@ def _caps_runs(text: str) -> list[tuple[TextSpan, bool]]:
 _SMALL = (
     r"(?:of|the|in|at|a|an|and|to|on|for|with|from|by|or|vs\.?|de|la|le|du|des|von|is|my|me|not)"
 )
-_TITLE_WORD = r"(?:[A-Z][\w'’\-]*|\d[\d,.]*|[A-Z]\.)"
+# "Mr. Holland's Opus", "The Talented Mr. Ripley": an honorific's full stop ends nothing
+_TITLE_WORD = r"(?:(?:Mr|Mrs|Ms|Dr|St)\.|[A-Z][\w'’\-]*|\d[\d,.]*(?:st|nd|rd|th)?|[A-Z]\.)"
 TITLE_RUN = rf"{_TITLE_WORD}(?:[ ](?:{_SMALL}[ ])*{_TITLE_WORD})*"
 TITLE_RUN_RE = re.compile(rf"(?<![\w'’]){TITLE_RUN}")
 
@@ -177,7 +178,9 @@ def title_case_runs(text: str) -> list[TextSpan]:
     for m in TITLE_RUN_RE.finditer(text):
         start, run = m.start(), m.group(0)
         words = run.split(" ")
-        while words and words[0] in SENTENCE_OPENERS:
+        # "When", "Here", "My" open sentences; in mid-sentence they open a title:
+        # "the Farrellys' Me, Myself and Irene", "than Here on Earth"
+        while words and words[0] in SENTENCE_OPENERS and _sentence_starts_at(text, start):
             start += len(words[0]) + 1
             words = words[1:]
         while words and re.fullmatch(_SMALL, words[-1]):
@@ -190,6 +193,11 @@ def title_case_runs(text: str) -> list[TextSpan]:
             continue  # handled as a CAPS title
         out.append(TextSpan(start, start + len(run), run))
     return out
+
+
+def _sentence_starts_at(text: str, start: int) -> bool:
+    before = text[:start].rstrip(" \t")
+    return not before or before[-1] in "\n.!?:;\"“”'‘’(—–-*"
 
 
 def overlaps(a_start: int, a_end: int, spans: list[TextSpan] | list[tuple[int, int]]) -> bool:

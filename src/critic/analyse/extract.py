@@ -38,7 +38,7 @@ from critic.analyse.works import find_works
 from critic.records import DocumentMeta, FilmGuess
 
 EXTRACTOR_ID = "critic.extract"
-EXTRACTOR_VERSION = "0.4"
+EXTRACTOR_VERSION = "0.5"
 _PLACES = frozenset({"GPE", "LOC", "NORP", "FAC"})
 # words that make a name in a crew slot a company: "a film by Aardman Animations"
 _COMPANY_WORDS = re.compile(
@@ -46,6 +46,10 @@ _COMPANY_WORDS = re.compile(
     r"Brothers|Bros\.?|Corporation|Inc\.?|Ltd\.?|Media|Releasing|Classics|Network)\b"
 )
 _ACTOR_SLOTS = frozenset({"paren", "paren_as", "played_by", "cast_list"})
+# "the Coen Brothers' follow-up", "the Taviani brothers": siblings credited as one
+_FAMILY_CREDIT = re.compile(
+    r"\b[Tt]he\s+([A-Z][a-z]+(?:[A-Z][a-z]+)?\s+(?:[Bb]rothers|[Ss]isters))\b"
+)
 
 
 def extract(text: str, meta: DocumentMeta | None = None) -> dict[str, Any]:
@@ -129,6 +133,18 @@ def _reviews(
     for ents in entities_many(feed(), batch_size=batch_size):
         text, meta = pending.popleft()
         yield _Review(text, meta or DocumentMeta(), ents, role_model)
+
+
+def first_names_alone(names: Iterable[str]) -> set[str]:
+    """Names that are only the first name of a full name in the same review.
+
+    "actor/director Matthew" after "Matthew Broderick" is that person (or a namesake in
+    the story), never a director of their own: the role model must not pick it.
+    """
+    names = list(names)
+    tokens = {n: name_tokens(n) for n in names}
+    firsts = {t[0] for t in tokens.values() if len(t) > 1}
+    return {n for n, t in tokens.items() if len(t) == 1 and t[0] in firsts}
 
 
 @dataclass
@@ -282,6 +298,12 @@ class _Review:
                 continue  # a lone word is someone only if it is a known person's surname
             if self._looks_like_person(name, start, end):
                 self._person(name)
+        for m in _FAMILY_CREDIT.finditer(self.prose):
+            name = m.group(1)
+            if not overlaps(m.start(1), m.end(1), self.titles) and (
+                title_key(name) not in known_titles()  # "The Blues Brothers" is a film
+            ):
+                self._person(name)
         # a full name spaCy took for an ORG ("Elisabetta Lodoli's feature debut") is a person
         # when it calls the surname a person where it stands alone ("Lodoli chooses ...")
         for e in self.ents:
@@ -300,18 +322,25 @@ class _Review:
         # efforts ..." right after a header's leftovers): a known first name, and the
         # surname used alone elsewhere, the way critics come back to a person
         for run in title_case_runs(self.prose):
-            name = clean_name(run.text)
+            # "Agnes Merlet's ARTEMISIA" is one run: the name is what owns the rest
+            name = clean_name(re.split(r"['’]s\b", run.text)[0])
+            end = run.start + len(name) if self.prose.startswith(name, run.start) else run.end
             if (
                 2 <= len(name.split()) <= 3
                 and all(word[:1].isupper() for word in name.split())  # not "Crystal and Winger"
                 and starts_with_first_name(name)
                 and is_plausible_name(name)
                 and not self.index.resolve(name)
-                and not overlaps(run.start, run.end, self.titles)
+                and not overlaps(run.start, end, self.titles)
                 and name not in character_slots
                 and title_key(name) not in known_titles()
                 and title_key(name) != self.film_key
-                and not self._is_company_or_place(name, run.start, run.end)
+                and (
+                    not self._is_company_or_place(name, run.start, end)
+                    # "Agnes Merlet's ARTEMISIA", tagged a place: a first name that owns
+                    # something is someone's
+                    or self.prose.startswith((f"{name}'s", f"{name}’s"), run.start)
+                )
                 and self._surname_recurs(name, run.start)
             ):
                 self._person(name)
@@ -392,6 +421,13 @@ class _Review:
                 last = form.split()[-1]
                 if len(form.split()) > 1 and self.index.resolve(last) == person.name:
                     forms.append((last, person.name, "person"))
+                if _FAMILY_CREDIT.fullmatch(f"the {form}"):
+                    # "the Coens", "Coen" for "the Coen Brothers"
+                    family = form.split()[0]
+                    forms += [
+                        (family + "s", person.name, "person"),
+                        (family, person.name, "person"),
+                    ]
         for char in self.char_index.names():
             forms.append((char, char, "character"))
             for token in (char.split()[0], char.split()[-1]):
@@ -500,6 +536,8 @@ class _Review:
         if model is None or not self.role_features:
             return
         probs = {n: model.probabilities(f) for n, f in self.role_features.items()}
+        for name in first_names_alone(probs):
+            probs[name] = {**probs[name], "director": 0.0}
         directors = {n for n, p in probs.items() if p["director"] >= model.thresholds["director"]}
         if not directors:
             directors = self._fallback_director(probs, model.thresholds)

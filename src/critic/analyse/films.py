@@ -36,7 +36,7 @@ from critic.analyse.title_model import shipped_title_model
 from critic.records import DocumentMeta, FilmGuess, Span
 
 # stored with each review as its "films" component; 2: the title model picks the film
-VERSION = "2"
+VERSION = "3"
 MIN_CONFIDENCE = 0.35
 _SITE_SEPARATORS = re.compile(r"\s+[|–—-]\s+|\s*::\s*")
 _REVIEW_WORDS = re.compile(
@@ -249,7 +249,7 @@ def _score_title_case(
             person_keys |= {" ".join(tokens[i:]) for i in range(1, len(tokens))}
     first_end, last_start = paragraph_bounds(text)
     groups: dict[str, list[TextSpan]] = defaultdict(list)
-    for run in title_case_runs(text):
+    for run in _title_case_candidates(text):
         name = clean_name(run.text)  # "Composer Daniel Moss" is "Daniel Moss"
         if len(run.text) < 3 or {" ".join(name_tokens(n)) for n in (run.text, name)} & person_keys:
             continue
@@ -284,6 +284,30 @@ def _score_title_case(
         for reason, weight in parts.items():
             if weight:
                 add(title, reason, weight, [Span(s.start, s.end) for s in spans])
+
+
+def _title_case_candidates(text: str) -> list[TextSpan]:
+    """Title-case runs, and the titles inside or across them a run alone misses.
+
+    - what a possessive inside a run owns: "John Ashby's The Next Best Thing" holds "The
+      Next Best Thing" ("Schindler's List" is itself a title, so the whole run stays too);
+    - what comes before a verdict the run swallowed: "Ridicule is a French" holds
+      "Ridicule";
+    - a title and its subtitle across a colon: "Lara Croft: Tomb Raider".
+    """
+    runs = title_case_runs(text)
+    out = []
+    for i, run in enumerate(runs):
+        out.append(run)
+        for m in re.finditer(r"['’]s? (?=[A-Z\d])", run.text):
+            out.append(TextSpan(run.start + m.end(), run.end, run.text[m.end() :]))
+        head = re.match(r"(.+?) is (?:a|an|the|not)\b", run.text)
+        if head:
+            out.append(TextSpan(run.start, run.start + head.end(1), head.group(1)))
+        nxt = runs[i + 1] if i + 1 < len(runs) else None
+        if nxt and text[run.end : nxt.start] == ": ":
+            out.append(TextSpan(run.start, nxt.end, text[run.start : nxt.end]))
+    return out
 
 
 def _mostly_labelled(spans: list[TextSpan], ents: list[Entity], labels: set[str]) -> bool:

@@ -96,6 +96,27 @@ _LEADING = {
     "star",
 }
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+# "the Hughes Brothers", "the Wachowski sisters": a family credit, keyed by its surname
+_FAMILY = {"brothers", "brother", "bros", "sisters", "sister"}
+# "De Niro", "von Trier", "Del Toro" alone are a surname, not a first name and a surname
+_PARTICLES = {
+    "de",
+    "del",
+    "della",
+    "der",
+    "den",
+    "di",
+    "da",
+    "das",
+    "dos",
+    "du",
+    "van",
+    "von",
+    "le",
+    "la",
+    "ter",
+    "ten",
+}
 _POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
 
 
@@ -127,7 +148,7 @@ def name_tokens(name: str) -> list[str]:
     """Folded tokens of a name, suffixes such as "Jr." dropped."""
     tokens = [t.strip(".,") for t in fold(clean_name(name)).replace("-", " - ").split()]
     tokens = [t for t in tokens if t and t != "-"]
-    while len(tokens) > 1 and tokens[-1] in _SUFFIXES:
+    while len(tokens) > 1 and tokens[-1] in _SUFFIXES | _FAMILY:
         tokens = tokens[:-1]
     return tokens
 
@@ -147,8 +168,8 @@ def person_key(name: str) -> tuple[str, str]:
     tokens = name_tokens(name)
     if not tokens:
         return ("", "")
-    if len(tokens) == 1:
-        return (tokens[0], "")
+    if len(tokens) == 1 or tokens[0] in _PARTICLES:
+        return (tokens[-1], "")
     return (tokens[-1], canonical_first(tokens[0]))
 
 
@@ -160,7 +181,19 @@ def firsts_compatible(a: str, b: str) -> bool:
         return True
     if len(a) == 1 or len(b) == 1:  # an initial
         return a[0] == b[0]
-    return False
+    # one letter apart in a long first name is a spelling slip, not a sibling:
+    # "Griffen"~"Griffin", "Fridrik"~"Fredrik" (but "Mark" and "Mary" stay two people)
+    return min(len(a), len(b)) >= 6 and a[0] == b[0] and _one_edit_apart(a, b)
+
+
+def _one_edit_apart(a: str, b: str) -> bool:
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) <= 1
+    short, long = sorted((a, b), key=len)
+    i = next((k for k, (x, y) in enumerate(zip(short, long)) if x != y), len(short))
+    return short[i:] == long[i + 1 :]
 
 
 class NameIndex:
