@@ -192,7 +192,7 @@ def _one_edit_apart(a: str, b: str) -> bool:
     if len(a) == len(b):
         return sum(x != y for x, y in zip(a, b, strict=True)) <= 1
     short, long = sorted((a, b), key=len)
-    i = next((k for k, (x, y) in enumerate(zip(short, long)) if x != y), len(short))
+    i = next((k for k, (x, y) in enumerate(zip(short, long, strict=False)) if x != y), len(short))
     return short[i:] == long[i + 1 :]
 
 
