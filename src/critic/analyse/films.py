@@ -35,7 +35,8 @@ from critic.analyse.title_features import candidate_features
 from critic.analyse.title_model import shipped_title_model
 from critic.records import DocumentMeta, FilmGuess, Span
 
-# stored with each review as its "films" component; 2: the title model picks the film
+# stored with each review as its "films" component; 2: the title model picks the film;
+# 3: more title-case candidates (possessives, colons, honorifics), model retrained
 VERSION = "3"
 MIN_CONFIDENCE = 0.35
 _SITE_SEPARATORS = re.compile(r"\s+[|–—-]\s+|\s*::\s*")
