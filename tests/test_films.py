@@ -163,3 +163,17 @@ def test_a_title_case_title_owned_by_a_person_and_one_with_an_honorific_are_cand
         for c in film_candidates(text, DocumentMeta(), entities(text), parse_header(text))[0]
     }
     assert {"glass orchard", "talented mr marsh"} <= titles
+
+
+def test_a_title_owned_by_a_person_is_marked_so_and_a_tail_of_a_longer_title_is_not() -> None:
+    text = (
+        "With one exception, On Her Majesty's Secret Service is the best entry. In Jon "
+        "Whitby's See Spot Sprint, Agent 11 is placed in a program. Whitby keeps it light."
+    )
+    parts = {
+        title_key(c.title): c.reasons
+        for c in film_candidates(text, DocumentMeta(), entities(text), parse_header(text))[0]
+    }
+    assert "owned_by_person" in parts["see spot sprint"]
+    assert "owned_by_other" in parts["secret service"]
+    assert "on her majestys secret service" in parts

@@ -277,6 +277,14 @@ def _score_title_case(
         if caps_writer:
             # a critic who writes titles in CAPS wrote this one some other way: unlikely
             parts = {k: v / 2 for k, v in parts.items()}
+        owners = [_owner(text, s.start) for s in spans]
+        if any(owners):
+            # "Jon Avnet's Up Close and Personal" names the film; "On Her Majesty's Secret
+            # Service" and "Geri's Game" are one title, and the tail alone is not it
+            by_person = any(o and _is_person_name(o, person_keys) for o in owners)
+            parts["owned_by_person" if by_person else "owned_by_other"] = (
+                0.05 if by_person else -0.05
+            )
         if spans[0].start < first_end:
             parts["first_paragraph"] = 0.05
         if spans[-1].start >= last_start:
@@ -309,6 +317,22 @@ def _title_case_candidates(text: str) -> list[TextSpan]:
         if nxt and text[run.end : nxt.start] == ": ":
             out.append(TextSpan(run.start, nxt.end, text[run.start : nxt.end]))
     return out
+
+
+def _owner(text: str, start: int) -> str | None:
+    """The capitalised words owning what starts at `start` ("Jon Avnet" of "Jon Avnet's
+    Up Close ..."), or None when no possessive comes right before it."""
+    m = re.search(r"([A-Z][\w.\-]*(?: [A-Z][\w.\-]*)*)['’]s? $", text[max(0, start - 60) : start])
+    return m.group(1) if m else None
+
+
+def _is_person_name(name: str, person_keys: set[str]) -> bool:
+    tokens = name_tokens(name)
+    return (
+        starts_with_first_name(clean_name(name))
+        or " ".join(tokens) in person_keys
+        or (bool(tokens) and tokens[-1] in person_keys)
+    )
 
 
 def _mostly_labelled(spans: list[TextSpan], ents: list[Entity], labels: set[str]) -> bool:
