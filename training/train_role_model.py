@@ -239,10 +239,10 @@ def main() -> None:
     chosen_c: dict[str, float] = {}
     # catalog-labelled reviews have no cast list: the actor model learns from headers only
     has_cast = groups < n_header
-    for job in ("director", "actor"):
+    labels = {job: np.array([e[job] for e in examples]) for job in ("director", "actor")}
+    for job, y in labels.items():
         print(job)
         rows_used = np.ones(len(examples), bool) if job == "director" else has_cast
-        y = np.array([e[job] for e in examples])
         probs[job] = np.zeros(len(examples))
         probs[job][rows_used], chosen_c[job] = cv_probabilities(
             X[rows_used], y[rows_used], groups[rows_used]
@@ -261,11 +261,10 @@ def main() -> None:
         )
         print(f"director on the catalog-labelled reviews, out of fold: {m['director']:.3f}")
         # across critics: learn from the header reviews only, read the other critic's
-        y = np.array([e["director"] for e in examples])
         across = np.zeros(len(examples))
         across[~has_cast] = (
             LogisticRegression(C=chosen_c["director"], max_iter=3000)
-            .fit(X[has_cast], y[has_cast])
+            .fit(X[has_cast], labels["director"][has_cast])
             .predict_proba(X[~has_cast])[:, 1]
         )
         m = end_to_end(only_extra, examples, across, probs["actor"], 0.3, 0.05, 2.0, 0.05)

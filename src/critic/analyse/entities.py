@@ -196,8 +196,11 @@ def title_case_runs(text: str) -> list[TextSpan]:
 
 
 def _sentence_starts_at(text: str, start: int) -> bool:
-    before = text[:start].rstrip(" \t")
-    return not before or before[-1] in "\n.!?:;\"“”'‘’(—–-*"
+    # walk back over blanks rather than copy the text before every run (long inputs)
+    i = start
+    while i > 0 and text[i - 1] in " \t":
+        i -= 1
+    return i == 0 or text[i - 1] in "\n.!?:;\"“”'‘’(—–-*"
 
 
 def overlaps(a_start: int, a_end: int, spans: list[TextSpan] | list[tuple[int, int]]) -> bool:
