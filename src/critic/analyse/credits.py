@@ -58,7 +58,7 @@ _CREW: list[tuple[tuple[str, ...], str]] = [
         rf"\b(?i:director)[-/ ](?:and\s+)?(?:co-?)?(?:screen)?writer\s*,?\s+{_N}",
     ),
     (("director", "producer"), rf"\b(?i:producer[-/]director|director[-/]producer)\s*,?\s+{_N}"),
-    (("director",), rf"\b(?i:directed|helmed|megaphoned)\s+by\s+{_SKIP}{_N}"),
+    (("director",), rf"\b(?i:directed|helmed|megaphoned)\s+\(?by\s+{_SKIP}{_N}"),
     (("director",), rf"\b(?i:director|filmmaker|film-maker|helmer)\s*,?\s+{_N}"),
     (("director",), rf"\b(?i:direction)\s+(?:of|by|from)\s+{_N}"),
     (("director",), rf"\b(?i:film\s*maker|moviemaker|auteur)\s*,?\s+{_N}"),
@@ -234,6 +234,26 @@ _PAREN_ACTOR = re.compile(
 _PAREN_AS = re.compile(
     rf"^\s*as\s+(?:(?P<char>{_TITLED}{NAME})(?!['’]s)|(?:{_DET}|{NAME}['’]s)\s+{_NP})"
 )
+# "the directing (Clint Eastwood) and the editing (Peter Honess)": a craft, then who did it
+_LEFT_CRAFT = re.compile(
+    r"\b(?i:the|its|his|her|their)\s+(?:[a-z\-]+\s+){0,2}?(?P<craft>directing|direction|"
+    r"editing|cinematography|photography|camera\s*work|script|screenplay|writing|music|score|"
+    r"production\s+design|producing)\s*$"
+)
+_CRAFT_JOB = {
+    "directing": "director",
+    "direction": "director",
+    "editing": "editor",
+    "cinematography": "cinematographer",
+    "photography": "cinematographer",
+    "script": "screenwriter",
+    "screenplay": "screenwriter",
+    "writing": "screenwriter",
+    "music": "composer",
+    "score": "composer",
+    "production design": "other",
+    "producing": "producer",
+}
 _LEFT_CHAR = re.compile(rf"(?P<char>{NAME})\s*$")
 _LEFT_CHARS = re.compile(rf"{NAME}(?:\s*,\s*{NAME})*,?\s+(?:and|&)\s+{NAME}\s*$")
 _LEFT_NP = re.compile(rf"\b{_DET}\s+(?P<np>(?:[\w'’\-]+\s+){{0,4}}?[\w\-]+)\s*$", re.IGNORECASE)
@@ -464,12 +484,21 @@ def _paren_pairs(text: str) -> list[Candidate]:
                     )
                 )
             continue
-        inner = _PAREN_ACTOR.match(m.group(1))
+        craft = _LEFT_CRAFT.search(left)
+        inside = m.group(1)
+        if craft:  # "the music (by Mark Isham)": "by" blanked, offsets kept
+            inside = re.sub(r"^(\s*)by\s", r"\1   ", inside)
+        inner = _PAREN_ACTOR.match(inside)
         if not inner:
             continue
         names = [(inner.group("name"), m.start(1) + inner.start("name"))]
         for n in re.finditer(NAME, inner.group("more") or ""):
             names.append((n.group(0), m.start(1) + inner.start("more") + n.start()))
+        if craft:
+            word = craft.group("craft")
+            job = "cinematographer" if word.startswith("camera") else _CRAFT_JOB[" ".join(word.split())]
+            out += [Candidate(n, at, at + len(n), job, rule="crew") for n, at in names]
+            continue
         rest = inner.group("rest") or ""
         characters: list[tuple[str | None, int | None]] = [(None, None)]
         note = None

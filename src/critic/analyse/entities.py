@@ -14,8 +14,15 @@ from importlib import resources
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-# One word of a personal name: "Robert", "O'Neil", "McConaughey", "Mary-Louise", "J.E."
-NAME_WORD = r"(?:(?:[A-Z]\.\s?)+|[A-Z][a-z]*(?:['’]?[A-Z][a-z]+)*(?:-[A-Z][a-z]+)?(?![A-Za-z]))"
+# Letters a name is written with: accented ones too ("Hallström", "Kieślowski", "Łódź")
+UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĪİĽŁŃŇŌŐŒŘŚŞŠŢŤŪŮŰŹŻŽ"
+LOWER = "a-zß-öø-ÿā-ž"
+# One word of a personal name: "Robert", "O'Neil", "McConaughey", "Mary-Louise", "J.E.",
+# "J. E.". An initial keeps no blank after it, so "George P. Cosmatos" goes on past it.
+NAME_WORD = (
+    rf"(?:[A-Z]\.(?:\s?[A-Z]\.)*|[{UPPER}][{LOWER}]*(?:['’]?[{UPPER}][{LOWER}]+)*"
+    rf"(?:-[{UPPER}][{LOWER}]+)?(?![{UPPER}{LOWER}]))"
+)
 _PARTICLE = r"(?:de|da|di|del|della|van|von|der|den|la|le|du|dos|ter|bin|St\.)"
 NAME = rf"{NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{NAME_WORD}){{0,3}}(?:,?\s+Jr\.)?"
 NAME_RE = re.compile(NAME)
@@ -25,8 +32,7 @@ _NOT_NAMES = frozenset(
     Your I My Me In On At Of For To From With By And But Or Nor So Yet If When While As
     After Before Then There Here What Who Why How Where Which Not No Yes Still Even Just
     Only Also Like Unlike God Lord Hollywood Oscar Oscars Academy Award Awards Christmas
-    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April
-    May June July August September October November December Mr Mrs Ms Dr Miss Sir
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mr Mrs Ms Dr Miss Sir
     Film Movie Picture Cast Director Producer Producers Screenplay Music Cinematography
     Starring Rated Running Length Released Date Mom Dad Mother Father Uncle Aunt
     American English French British German Italian Japanese Chinese Spanish Indian
@@ -34,8 +40,12 @@ _NOT_NAMES = frozenset(
     Episode Volume Book Each Every Some Many Most All Both One Two Three Four Five""".split()
 )
 _MONTHS = re.compile(
-    r"^(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|Jun(?:e)?|Jul(?:y)?|Aug(?:ust)?|"
+    r"^(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|Jun(?:e)?|Jul(?:y)?|Aug(?:ust)?|"
     r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?$"
+)
+_FULL_MONTH = re.compile(
+    r"^(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)$"
 )
 
 
@@ -46,7 +56,17 @@ def is_plausible_name(name: str) -> bool:
         return False
     if words[0] in _NOT_NAMES or words[-1] in _NOT_NAMES:
         return False
-    if any(_MONTHS.match(w) for w in words):
+    # "March 1995", "since August": a month is no name, but a month written out is a
+    # surname after a first name ("Bille August", "Elaine May") and a first name of its
+    # own ("June Squibb"), and so is a short one that is a first name ("Jan de Bont")
+    if any(
+        _MONTHS.match(w)
+        and (
+            len(words) == 1
+            or not (_FULL_MONTH.match(w) or (i == 0 and w in first_names()))
+        )
+        for i, w in enumerate(words)
+    ):
         return False
     letters = [w for w in words if not re.fullmatch(r"(?:[A-Z]\.)+|Jr\.?|St\.", w)]
     if not letters:
@@ -227,7 +247,7 @@ def starts_with_first_name(name: str) -> bool:
     if len(words) < 2:
         return False
     first = words[0]
-    return bool(re.fullmatch(r"(?:[A-Z]\.\s?)+", first)) or first in first_names()
+    return bool(re.fullmatch(r"(?:[A-Z]\.)+", first)) or first in first_names()
 
 
 @dataclass(frozen=True)

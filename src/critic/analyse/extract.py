@@ -46,9 +46,13 @@ _COMPANY_WORDS = re.compile(
     r"Brothers|Bros\.?|Corporation|Inc\.?|Ltd\.?|Media|Releasing|Classics|Network)\b"
 )
 _ACTOR_SLOTS = frozenset({"paren", "paren_as", "played_by", "cast_list"})
-# "the Coen Brothers' follow-up", "the Taviani brothers": siblings credited as one
+# "the Coen Brothers' follow-up", "the Taviani brothers", "a Farrelly Brothers movie":
+# siblings credited as one (with "a", only before a word for a film). "Warner Brothers"
+# is the one studio named so that critics write about.
+_FAMILY = r"(?!Warner\b)[A-Z][a-z]+(?:[A-Z][a-z]+)?\s+(?:[Bb]rothers|[Ss]isters)"
 _FAMILY_CREDIT = re.compile(
-    r"\b[Tt]he\s+([A-Z][a-z]+(?:[A-Z][a-z]+)?\s+(?:[Bb]rothers|[Ss]isters))\b"
+    rf"\b(?:[Tt]he|[Aa]n?(?=\s+{_FAMILY}\s+(?:film|movie|picture|comedy|production)))"
+    rf"\s+({_FAMILY})\b"
 )
 
 
@@ -321,10 +325,11 @@ class _Review:
         # a full name spaCy missed altogether ("Renny Harlin, whose previous directorial
         # efforts ..." right after a header's leftovers): a known first name, and the
         # surname used alone elsewhere, the way critics come back to a person
-        for run in title_case_runs(self.prose):
+        for run in _name_pieces(title_case_runs(self.prose)):
             # "Agnes Merlet's ARTEMISIA" is one run: the name is what owns the rest
             name = clean_name(re.split(r"['’]s\b", run.text)[0])
             end = run.start + len(name) if self.prose.startswith(name, run.start) else run.end
+            owns = self.prose.startswith((f"{name}'s", f"{name}’s"), run.start)
             if (
                 2 <= len(name.split()) <= 3
                 and all(word[:1].isupper() for word in name.split())  # not "Crystal and Winger"
@@ -339,9 +344,11 @@ class _Review:
                     not self._is_company_or_place(name, run.start, end)
                     # "Agnes Merlet's ARTEMISIA", tagged a place: a first name that owns
                     # something is someone's
-                    or self.prose.startswith((f"{name}'s", f"{name}’s"), run.start)
+                    or owns
                 )
-                and self._surname_recurs(name, run.start)
+                # critics come back to a person by surname, or say what is theirs ("the
+                # Hugh Wilson's (GUARDING TESS) direction", an ORG to spaCy)
+                and (self._surname_recurs(name, run.start) or owns)
             ):
                 self._person(name)
         # lone names that a credit rule put in an actor/crew slot ("a nurse (Keller)",
@@ -631,6 +638,18 @@ class _Review:
             )
         out.sort(key=lambda p: p["mentions"][0][0] if p["mentions"] else len(self.text))
         return out
+
+
+def _name_pieces(runs: list[TextSpan]) -> list[TextSpan]:
+    """Runs split at "and": "Roland Emmerich and Dean Devlin" is two names."""
+    out: list[TextSpan] = []
+    for run in runs:
+        pos = 0
+        for m in re.finditer(r" (?:and|&) ", run.text):
+            out.append(TextSpan(run.start + pos, run.start + m.start(), run.text[pos : m.start()]))
+            pos = m.end()
+        out.append(TextSpan(run.start + pos, run.end, run.text[pos:]))
+    return out
 
 
 def _mask(text: str, spans: list[tuple[int, int]]) -> str:

@@ -35,7 +35,8 @@ _CAP = re.compile(r"\b[A-Z][a-z]")
 # A rough sentence break: end punctuation (and a closing quote), space, a capital. syntok
 # is better at abbreviations but costs a third of the run time; here a break in the
 # wrong place only means a window of text is or is not sent to the model.
-_BREAK = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“(]?[A-Z0-9])|\n+")
+# An initial ("George P. Cosmatos") ends no sentence.
+_BREAK = re.compile(r"(?<=[.!?])(?<![\s.][A-Z]\.)[\"”’)]?\s+(?=[\"“(]?[A-Z0-9])|\n+")
 
 
 def rough_sentences(text: str) -> list[tuple[int, int]]:
