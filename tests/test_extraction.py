@@ -10,6 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from critic.analyse.credits import find_candidates
+from critic.analyse.entities import is_plausible_name
 from critic.analyse.extract import extract, extract_many, first_names_alone
 from critic.analyse.identity import merge_people, merge_quotes, merge_works
 from critic.cli.extract import extract_command
@@ -484,3 +485,72 @@ def test_a_director_list_stops_where_a_new_clause_begins() -> None:
     assert {(c.name, c.job) for c in found if c.job == "director"} == {("Hanna Sorel", "director")}
     found = find_candidates("It was directed by Joel Varga and Ethan Varga. Fine.")
     assert {c.name for c in found if c.job == "director"} == {"Joel Varga", "Ethan Varga"}
+
+
+def test_a_middle_initial_does_not_cut_a_name_short() -> None:
+    r = extract(
+        "I hope the sequels are better. Director Walter K. Brennan (NIGHT TRAIN) adds "
+        "nothing to the picture. Sam Dyer grunts his way through it."
+    )
+    assert ("director", None) in roles(r, "Walter K. Brennan")
+    assert not any(p["name"] == "Walter K" for p in r["people"])
+
+
+def test_accented_letters_stay_inside_a_name() -> None:
+    r = extract(
+        "PEARL, from director Lasse Hällqvist (THE RIVER HOUSE), tells the story of a "
+        "widow. Ana Øberg is quietly superb, and Hällqvist never hurries her."
+    )
+    assert ("director", None) in roles(r, "Lasse Hällqvist")
+
+
+def test_a_month_is_a_name_only_beside_a_first_name() -> None:
+    assert is_plausible_name("Pernilla August")
+    assert is_plausible_name("Jan Voss")  # "Jan" is a first name as well as a month
+    assert is_plausible_name("June Squibb")
+    assert not is_plausible_name("August")
+    assert not is_plausible_name("Aug Voss")
+    assert not is_plausible_name("May")
+
+
+def test_a_craft_then_a_name_in_parentheses_is_crew_not_cast() -> None:
+    r = extract(
+        "My main problem was the directing (Tomas Reyna) and the editing (Lee Okafor). "
+        "The wonderful script (Ada Quill and Bo Stenner) deserved better. Mark Doyle stars."
+    )
+    assert ("director", None) in roles(r, "Tomas Reyna")
+    assert ("editor", None) in roles(r, "Lee Okafor")
+    assert {j for j, _ in roles(r, "Ada Quill")} == {"screenwriter"}
+    assert {j for j, _ in roles(r, "Bo Stenner")} == {"screenwriter"}
+
+
+def test_siblings_after_a_with_a_film_word_are_a_family_but_a_studio_is_not() -> None:
+    r = extract(
+        "I was dubious about a Dorsey Brothers movie, but RIVER DOGS works. It is a Warner "
+        "Brothers film, and Tom Hale plays Dude."
+    )
+    assert person(r, "Dorsey Brothers")
+    assert not any(p["name"] == "Warner Brothers" for p in r["people"])
+
+
+def test_directed_then_by_in_parentheses_names_the_director() -> None:
+    found = find_candidates("The fights are adequately directed (by Ruy Alcantar, a TV man).")
+    assert [(c.name, c.job) for c in found] == [("Ruy Alcantar", "director")]
+
+
+def test_two_full_names_joined_by_and_are_two_people_when_critics_come_back_to_them() -> None:
+    r = extract(
+        "There are reasons to doubt STARFALL's creative foundation. After all, it comes "
+        "from Roland Ebbing and Dean Dowell, the team responsible for SKYGATE. It is fair "
+        "to ask whether Ebbing and Dowell can do anything original."
+    )
+    names = {p["name"] for p in r["people"]}  # spaCy calls "Roland Ebbing" a company
+    assert {"Roland Ebbing", "Dean Dowell"} <= names
+
+
+def test_an_adverb_opening_a_sentence_before_the_director_is_no_one() -> None:
+    r = extract(
+        "Nicole is sure to get hurt. Reportedly, the director had to cut many scenes. "
+        "Kim Dale stars as Nicole."
+    )
+    assert not any(p["name"] == "Reportedly" for p in r["people"])

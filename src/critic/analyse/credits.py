@@ -495,8 +495,8 @@ def _paren_pairs(text: str) -> list[Candidate]:
         for n in re.finditer(NAME, inner.group("more") or ""):
             names.append((n.group(0), m.start(1) + inner.start("more") + n.start()))
         if craft:
-            word = craft.group("craft")
-            job = "cinematographer" if word.startswith("camera") else _CRAFT_JOB[" ".join(word.split())]
+            word = " ".join(craft.group("craft").split())
+            job = "cinematographer" if word.startswith("camera") else _CRAFT_JOB[word]
             out += [Candidate(n, at, at + len(n), job, rule="crew") for n, at in names]
             continue
         rest = inner.group("rest") or ""

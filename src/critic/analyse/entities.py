@@ -18,9 +18,10 @@ from spacy.lang.en.stop_words import STOP_WORDS
 UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĪİĽŁŃŇŌŐŒŘŚŞŠŢŤŪŮŰŹŻŽ"
 LOWER = "a-zß-öø-ÿā-ž"
 # One word of a personal name: "Robert", "O'Neil", "McConaughey", "Mary-Louise", "J.E.",
-# "J. E.". An initial keeps no blank after it, so "George P. Cosmatos" goes on past it.
+# "J. E.". An initial keeps no blank after it, so "George P. Cosmatos" goes on past it,
+# and follows no letter: "AIDS. Reportedly" holds no initial.
 NAME_WORD = (
-    rf"(?:[A-Z]\.(?:\s?[A-Z]\.)*|[{UPPER}][{LOWER}]*(?:['’]?[{UPPER}][{LOWER}]+)*"
+    rf"(?:(?<![\w.'’])[A-Z]\.(?:\s?[A-Z]\.)*|[{UPPER}][{LOWER}]*(?:['’]?[{UPPER}][{LOWER}]+)*"
     rf"(?:-[{UPPER}][{LOWER}]+)?(?![{UPPER}{LOWER}]))"
 )
 _PARTICLE = r"(?:de|da|di|del|della|van|von|der|den|la|le|du|dos|ter|bin|St\.)"
@@ -61,10 +62,7 @@ def is_plausible_name(name: str) -> bool:
     # own ("June Squibb"), and so is a short one that is a first name ("Jan de Bont")
     if any(
         _MONTHS.match(w)
-        and (
-            len(words) == 1
-            or not (_FULL_MONTH.match(w) or (i == 0 and w in first_names()))
-        )
+        and (len(words) == 1 or not (_FULL_MONTH.match(w) or (i == 0 and w in first_names())))
         for i, w in enumerate(words)
     ):
         return False
@@ -200,7 +198,7 @@ def title_case_runs(text: str) -> list[TextSpan]:
         words = run.split(" ")
         # "When", "Here", "My" open sentences; in mid-sentence they open a title:
         # "the Farrellys' Me, Myself and Irene", "than Here on Earth"
-        while words and words[0] in SENTENCE_OPENERS and _sentence_starts_at(text, start):
+        while words and words[0] in SENTENCE_OPENERS and sentence_starts_at(text, start):
             start += len(words[0]) + 1
             words = words[1:]
         while words and re.fullmatch(_SMALL, words[-1]):
@@ -215,7 +213,8 @@ def title_case_runs(text: str) -> list[TextSpan]:
     return out
 
 
-def _sentence_starts_at(text: str, start: int) -> bool:
+def sentence_starts_at(text: str, start: int) -> bool:
+    """Whether `start` opens a sentence (or a line, a quotation, a parenthesis)."""
     # walk back over blanks rather than copy the text before every run (long inputs)
     i = start
     while i > 0 and text[i - 1] in " \t":

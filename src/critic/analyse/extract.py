@@ -25,6 +25,7 @@ from critic.analyse.entities import (
     caps_titles,
     is_plausible_name,
     overlaps,
+    sentence_starts_at,
     starts_with_first_name,
     title_case_runs,
 )
@@ -360,6 +361,12 @@ class _Review:
                 # person, so what is inside is their earlier work, not the actor of a role
                 continue
             strong_slot = c.rule == "crew" or (c.rule in _ACTOR_SLOTS and len(name.split()) > 1)
+            if (
+                re.fullmatch(r"[A-Z][a-z]+ly", name)
+                and self.prose.startswith(",", c.end)
+                and sentence_starts_at(self.prose, c.start)
+            ):
+                continue  # "Reportedly, the director had to cut ...": an adverb
             if strong_slot and c.name and name not in character_slots:
                 # "Adolfo Aristarain's film", "Kim's sister (Saskia Reeves)": a crew cue or
                 # an actor's slot makes a name a person even when spaCy and the first-name
