@@ -177,3 +177,17 @@ def test_a_title_owned_by_a_person_is_marked_so_and_a_tail_of_a_longer_title_is_
     assert "owned_by_person" in parts["see spot sprint"]
     assert "owned_by_other" in parts["secret service"]
     assert "on her majestys secret service" in parts
+
+
+def test_a_title_named_as_a_film_is_a_candidate_even_as_one_word_a_first_name_or_a_place() -> None:
+    text = (
+        "Poor people in the movie Harbour Lights pay her to write letters. The film Rosalind "
+        "was better. Kessenden (1994) is based on a novel. In the comedy Tallowmere, a "
+        "first effort by writer Tom Hale, nothing happens. Joe the Great by actor Ned Voss "
+        "is next. The trouble with Night Tide, directed by Ann Lowe, is the script."
+    )
+    found = film_candidates(text, DocumentMeta(), entities(text), parse_header(text), wide=True)
+    parts = {title_key(c.title): c.reasons for c in found[0]}
+    for key in ("harbour lights", "rosalind", "kessenden", "tallowmere", "joe the great"):
+        assert "named_as_film" in parts[key], key
+    assert "named_as_film" in parts["night tide"]

@@ -49,6 +49,17 @@ _STATED_YEAR = re.compile(
     re.IGNORECASE,
 )
 _VERDICT = re.compile(r"\s+(?:is|was)\s+(?:a|an|the|one)\b")
+# "the movie Central Station", "his new film Starship Troopers", "Germinal (1993)",
+# "Rock Star, directed by", "Joe the King by actor Frank Whaley": a title named as one
+_NOUN_CUE = re.compile(
+    r"\b(?:(?i:the|this|his|her|their|its)|[A-Z][\w\-]*['’]s?)\s+(?:[a-z\-]+\s+){0,2}?"
+    r"(?:movie|film|comedy|drama|documentary|thriller|picture|feature|western|musical|"
+    r"romance|satire|farce|melodrama|biopic|sequel|remake|epic|adaptation|fantasy)\s+$"
+)
+_AFTER_CUE = re.compile(
+    r"\s*\((?:19|20)\d\d\)|,?\s+(?:directed|written|produced)\s+by\b|"
+    r"\s+by\s+(?:writer|director|actor|actress|filmmaker|first-time)"
+)
 _WORKS_CUE = re.compile(
     r"(?:such|as|like|including|titles?|films?|movies?|hits?|efforts?|roles?|fare)\s*$|"
     r"\([^)]*,\s*$|\(\s*$",
@@ -250,28 +261,41 @@ def _score_title_case(
             person_keys |= {" ".join(tokens[i:]) for i in range(1, len(tokens))}
     first_end, last_start = paragraph_bounds(text)
     groups: dict[str, list[TextSpan]] = defaultdict(list)
+    cued: set[TextSpan] = set()
     for run in _title_case_candidates(text):
         name = clean_name(run.text)  # "Composer Daniel Moss" is "Daniel Moss"
         if len(run.text) < 3 or {" ".join(name_tokens(n)) for n in (run.text, name)} & person_keys:
             continue
-        if starts_with_first_name(name) and is_plausible_name(name):
+        if _NOUN_CUE.search(text[max(0, run.start - 60) : run.start]) or _AFTER_CUE.match(
+            text, run.end
+        ):
+            cued.add(run)  # named as a film: whatever it looks like, it is a title
+        elif starts_with_first_name(name) and is_plausible_name(name):
             continue  # "Peter Marsh", not a title
-        if _WORKS_CUE.search(text[max(0, run.start - 30) : run.start]):
+        elif _WORKS_CUE.search(text[max(0, run.start - 30) : run.start]):
             continue  # "such films as X", "Dunn (X, Y)": another work, not this one
         groups[title_key(run.text)].append(run)
     gazetteer = known_titles()
     for key, spans in groups.items():
         words = spans[0].text.split()
         count = len(spans)
-        if len(words) == 1 and words[0] in first_names():
+        named_as_film = any(s in cued for s in spans)
+        if len(words) == 1 and words[0] in first_names() and not named_as_film:
             continue
         if len(words) == 1 and not (
-            (count >= 3 and key in gazetteer) or (wide and (count >= 2 or key in gazetteer))
+            (count >= 3 and key in gazetteer)
+            or (wide and (count >= 2 or key in gazetteer or named_as_film))
         ):
             continue
-        if key not in gazetteer and _mostly_labelled(spans, ents, {"GPE", "LOC", "FAC", "NORP"}):
+        if (
+            key not in gazetteer
+            and not named_as_film  # "the film Fargo"
+            and _mostly_labelled(spans, ents, {"GPE", "LOC", "FAC", "NORP"})
+        ):
             continue  # a place the story visits, however often
         parts = {"title_case": 0.1, "repeated_title_case": min(0.45, 0.15 * (count - 1))}
+        if named_as_film:
+            parts["named_as_film"] = 0.1
         if any(_VERDICT.match(text, s.end) for s in spans):
             parts["subject_of_verdict"] = 0.15
         if caps_writer:
