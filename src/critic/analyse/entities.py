@@ -14,7 +14,7 @@ from importlib import resources
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-# Letters a name is written with: accented ones too ("Hallström", "Kieślowski", "Łódź")
+# Letters a name is written with: accented ones too ("Hallström", "Kieślowski", "Żuławski")
 UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĪİĽŁŃŇŌŐŒŘŚŞŠŢŤŪŮŰŹŻŽ"
 LOWER = "a-zß-öø-ÿā-ž"
 # One word of a personal name: "Robert", "O'Neil", "McConaughey", "Mary-Louise", "J.E.",
