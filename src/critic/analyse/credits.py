@@ -246,6 +246,8 @@ _CRAFT_JOB = {
     "editing": "editor",
     "cinematography": "cinematographer",
     "photography": "cinematographer",
+    "camera work": "cinematographer",
+    "camerawork": "cinematographer",
     "script": "screenwriter",
     "screenplay": "screenwriter",
     "writing": "screenwriter",
@@ -495,8 +497,7 @@ def _paren_pairs(text: str) -> list[Candidate]:
         for n in re.finditer(NAME, inner.group("more") or ""):
             names.append((n.group(0), m.start(1) + inner.start("more") + n.start()))
         if craft:
-            word = " ".join(craft.group("craft").split())
-            job = "cinematographer" if word.startswith("camera") else _CRAFT_JOB[word]
+            job = _CRAFT_JOB[" ".join(craft.group("craft").split())]
             out += [Candidate(n, at, at + len(n), job, rule="crew") for n, at in names]
             continue
         rest = inner.group("rest") or ""

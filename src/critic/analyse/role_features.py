@@ -125,7 +125,8 @@ def person_features(
 
 
 @lru_cache(maxsize=1)
-def _film_people() -> dict[tuple[str, str], tuple[int, int]]:
+def film_people() -> dict[tuple[str, str], tuple[int, int]]:
+    """The shipped film-people list: person key -> (films directed, films acted in)."""
     ref = resources.files("critic.resources").joinpath("film_people.tsv")
     if not ref.is_file():
         return {}
@@ -140,7 +141,7 @@ def _film_people() -> dict[tuple[str, str], tuple[int, int]]:
 
 def known_film_person(name: str) -> tuple[int, int]:
     """(films directed, films acted in) by this full name in the shipped catalog list."""
-    return _film_people().get(person_key(name), (0, 0))
+    return film_people().get(person_key(name), (0, 0))
 
 
 def _film_relation(prose: str, start: int, end: int, films: list[tuple[int, int]]) -> list[str]:
