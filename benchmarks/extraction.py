@@ -17,12 +17,18 @@ and what it finds is compared with what the header said:
   cast is printed.
 
 `--title-case` first rewrites every CAPS title in the prose in title case ("The Butcher Boy"),
-as most critics write titles: a check of the title-case path on the same reviews.
+as most critics write titles: a check of the title-case path on the same reviews; `--quoted`
+rewrites them in quotation marks ('"The Butcher Boy"'), as some critics do.
 
 Then the two seed reviews against ../shared/seeds/gold.json, fact by fact, and speed.
 
+`--data` measures another set of reviews in the same form (JSON Lines, optionally gzipped,
+with "id", "text" and optionally "critic"): a header "TITLE (director: X; cast: A (Part),
+...)" then also gives the title and the actor-character pairs to measure against.
+
 Usage: python benchmarks/extraction.py [--sample 600] [--seed 13] [--processes 2]
-                                       [--exclude-seed N ...] [--title-case]
+                                       [--exclude-seed N ...] [--title-case | --quoted]
+                                       [--data PATH]
 """
 
 from __future__ import annotations
@@ -92,6 +98,13 @@ def title_case_copy(text: str) -> str:
     return text
 
 
+def quoted_copy(text: str) -> str:
+    """The review as a critic who writes titles in quotation marks would have written it."""
+    for run in reversed(caps_titles(text)):
+        text = text[: run.start] + f'"{display_title(run.text)}"' + text[run.end :]
+    return text
+
+
 def same_person(a: str, b: str) -> bool:
     ka, kb = person_key(a), person_key(b)
     return bool(ka[0]) and ka[0] == kb[0] and firsts_compatible(ka[1], kb[1])
@@ -153,18 +166,24 @@ def prepare(rows: list[dict[str, Any]], catalog: list[dict[str, Any]]) -> list[d
     for row in rows:
         text = row["text"]
         header = parse_header(text)
-        truth: dict[str, Any] = {"title": None, "directors": [], "cast": []}
+        truth: dict[str, Any] = {"title": None, "directors": [], "cast": [], "pairs": []}
         for s, e in sorted(header.spans, reverse=True):
             text = text[:s] + text[e + 1 :]
         truth["directors"] = [c.name for c in header.credits if c.job == "director"]
         truth["cast"] = [c.name for c in header.credits if c.job == "actor"]
-        m = RUNS_LINE.search(text) if row["critic"] == "Steve Rhodes" else None
-        if m:
+        # "TITLE (director: X; cast: A (Role), ...)" headers give the parts too
+        truth["pairs"] = [
+            (c.name, c.character) for c in header.credits if c.job == "actor" and c.character
+        ]
+        m = RUNS_LINE.search(text) if row.get("critic") == "Steve Rhodes" else None
+        if header.title:
+            truth["title"] = display_title(header.title)
+        elif m:
             truth["title"] = m.group("title").strip()
             text = text[: m.start()] + text[m.end() :]
         elif truth["directors"] and truth["cast"]:
             truth["title"] = catalog_title(catalog, truth["directors"], truth["cast"])
-        out.append({"id": row["id"], "critic": row["critic"], "text": text, "truth": truth})
+        out.append({"id": row["id"], "critic": row.get("critic"), "text": text, "truth": truth})
     return out
 
 
@@ -178,6 +197,8 @@ def score_dev(items: list[dict[str, Any]], results: list[dict[str, Any]]) -> dic
             "cast_recall",
             "cast_precision",
             "pair_actor",
+            "pair_recall",
+            "pair_precision",
         )
     }
     for item, res in zip(items, results, strict=True):
@@ -213,7 +234,43 @@ def score_dev(items: list[dict[str, Any]], results: list[dict[str, Any]]) -> dic
                 m["pair_actor"][0] += len(pairs) * any(
                     same_person(c, a["name"]) for c in truth["cast"]
                 )
+        if truth["pairs"]:
+            score_pairs(m, truth["pairs"], actors, text)
     return m
+
+
+def same_part(a: str, b: str) -> bool:
+    """ "Ben" is "Ben Sanderson"; "Captain Picard" is "Jean-Luc Picard"."""
+    return bool(set(a.lower().split()) & set(b.lower().split()))
+
+
+def score_pairs(
+    m: dict[str, Any], truth: list[tuple[str, str]], actors: list[dict[str, Any]], text: str
+) -> None:
+    """Actor-character pairs vs a header that gives the parts: recall over the header's
+    pairs whose actor and part are both named in the prose; precision over the predicted
+    pairs whose actor the header pairs with some part."""
+    got = [
+        (a["name"], r["character"])
+        for a in actors
+        for r in a["roles"]
+        if r["job"] == "actor" and r["character"]
+    ]
+    named = [
+        (actor, part)
+        for actor, part in truth
+        if surname_in(actor, text) and any(surname_in(w, text) for w in part.split())
+    ]
+    m["pair_recall"][1] += len(named)
+    m["pair_recall"][0] += sum(
+        any(same_person(actor, g) and same_part(part, c) for g, c in got) for actor, part in named
+    )
+    judged = [(g, c) for g, c in got if any(same_person(actor, g) for actor, _ in truth)]
+    m["pair_precision"][1] += len(judged)
+    m["pair_precision"][0] += sum(
+        any(same_person(actor, g) and same_part(part, c) for actor, part in truth)
+        for g, c in judged
+    )
 
 
 @contextlib.contextmanager
@@ -343,6 +400,12 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sample", type=int, default=600, help="reviews to score (0 = all)")
     ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument(
+        "--data",
+        type=Path,
+        default=SHARED / "data" / "critics" / "dev.jsonl.gz",
+        help="reviews as JSON Lines (.gz or plain) with id, text and optionally critic",
+    )
     ap.add_argument("--processes", type=int, default=2)
     ap.add_argument(
         "--exclude-seed",
@@ -356,17 +419,23 @@ def main() -> None:
         action="store_true",
         help="rewrite every CAPS title in title case first, as most critics write titles",
     )
+    ap.add_argument(
+        "--quoted",
+        action="store_true",
+        help='rewrite every CAPS title as "Title Case" in quotation marks first',
+    )
     args = ap.parse_args()
     if not SHARED.exists():
         raise SystemExit(f"no shared data at {SHARED}")
 
-    with gzip.open(SHARED / "data" / "critics" / "dev.jsonl.gz", "rt") as fh:
-        rows = [json.loads(line) for line in fh]
+    opener = gzip.open if args.data.suffix == ".gz" else open
+    with opener(args.data, "rt", encoding="utf-8") as fh:
+        rows = [json.loads(line) for line in fh if line.strip()]
     rows = draw_sample(rows, args.seed, tuple(args.exclude_seed), args.sample)
     items = prepare(rows, load_catalog())
-    if args.title_case:
+    if args.title_case or args.quoted:
         for item in items:
-            item["text"] = title_case_copy(item["text"])
+            item["text"] = (quoted_copy if args.quoted else title_case_copy)(item["text"])
     get_nlp()
     cpu_before = _cpu_seconds()
     start = time.perf_counter()
@@ -386,9 +455,10 @@ def main() -> None:
 
     chars = sum(len(i["text"]) for i in items) / len(items)
     print(
-        f"\n## Extraction benchmark ({len(items)} dev reviews, seed {args.seed}"
+        f"\n## Extraction benchmark ({len(items)} reviews of {args.data.name}, seed {args.seed}"
         f"{''.join(f', excluding seed {x}' for x in args.exclude_seed)}"
-        f"{', CAPS titles rewritten in title case' if args.title_case else ''}; "
+        f"{', CAPS titles rewritten in title case' if args.title_case else ''}"
+        f"{', CAPS titles rewritten in quotation marks' if args.quoted else ''}; "
         f"{os.cpu_count()} CPUs, {args.processes} processes)\n"
     )
     print("| measure | result | target |")
@@ -402,6 +472,18 @@ def main() -> None:
     print(f"| cast recall (header cast named in the prose) | {pct('cast_recall')} | >= 85% |")
     print(f"| cast precision vs header (lower bound) | {pct('cast_precision')} | - |")
     print(f"| actor-character pairs whose actor is in the header cast | {pct('pair_actor')} | - |")
+    rec, prec = (m[k][0] / m[k][1] if m[k][1] else None for k in ("pair_recall", "pair_precision"))
+    if rec is not None and prec is not None:
+        f1 = 2 * rec * prec / (rec + prec) if rec + prec else 0.0
+        print(
+            "| actor-character pair recall (header parts named in the prose) | "
+            f"{pct('pair_recall')} | - |"
+        )
+        print(
+            "| actor-character pair precision (actors the header pairs) | "
+            f"{pct('pair_precision')} | - |"
+        )
+        print(f"| actor-character pair F1 (header parts) | {f1:.2f} | >= 0.75 |")
     print(f"| actor-character pair F1 (seeds, merged) | {pair_f1:.2f} | >= 0.75 |")
     print(f"| seed facts (gold.json) | {found}/{total} | all |")
     print(

@@ -554,3 +554,46 @@ def test_an_adverb_opening_a_sentence_before_the_director_is_no_one() -> None:
         "Kim Dale stars as Nicole."
     )
     assert not any(p["name"] == "Reportedly" for p in r["people"])
+
+
+def test_title_line_header_with_joint_labels_slashes_and_a_bare_year() -> None:
+    r = extract(
+        "NORTH OF DUSK (director/writer: Anna Keller; screenwriters: Peter Dunn/Maria Olsen; "
+        "editors: Laura Price/Daniel Moss; cast: Robert Vance (Tom Harker), Jane Ober (Lily); "
+        "Runtime: 104; Northlight Pictures; 1997)\n\nA slow, careful film."
+    )
+    assert r["film"] == {"title": "North of Dusk", "year": 1997}
+    assert {("director", None), ("screenwriter", None)} <= roles(r, "Anna Keller")
+    assert ("screenwriter", None) in roles(r, "Peter Dunn")
+    assert ("screenwriter", None) in roles(r, "Maria Olsen")
+    assert ("editor", None) in roles(r, "Laura Price")
+    assert ("editor", None) in roles(r, "Daniel Moss")
+    assert ("actor", "Tom Harker") in roles(r, "Robert Vance")
+
+
+def test_a_dated_grade_line_is_no_title() -> None:
+    r = extract(
+        "Robert Vance plays a tired detective in this slow thriller, and the ending drags.\n\n"
+        "REVIEWED ON 5/4/2000 GRADE: B-"
+    )
+    assert r["film"]["title"] is None
+    assert r["works"] == []
+
+
+def test_quoted_filmography_in_parentheses_is_works_not_quotes() -> None:
+    r = extract(
+        'Anna Keller ("Cold Harbour"/"Night Moves") directs this slick thriller. '
+        "Robert Vance is the best thing in it as the weary partner Tom Harker."
+    )
+    works = {w["title"]: w["person"] for w in r["works"]}
+    assert works.get("Cold Harbour") == works.get("Night Moves") == "Anna Keller"
+    assert r["quotes"] == []
+    assert ("actor", "Tom Harker") in roles(r, "Robert Vance")
+
+
+def test_words_between_actor_and_as_never_hold_a_comparison() -> None:
+    r = extract(
+        "Robert Vance is every bit as good as Peter Dunn as the drifter. "
+        "Anna Keller is perfectly cast as a Welsh soccer player named Lily."
+    )
+    assert all(p["roles"] == [] or p["roles"][0]["character"] is None for p in r["people"])

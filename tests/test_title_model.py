@@ -45,6 +45,16 @@ def test_a_title_case_critic_who_repeats_the_title_gets_it() -> None:
     assert 0 < guess.confidence <= 1
 
 
+def test_a_critic_who_quotes_titles_gets_the_quoted_film_not_the_earlier_ones() -> None:
+    text = (
+        'Tomas Brandt ("Silver Harbor"/"The Long Night") directs this patient drama about '
+        'a widow who inherits a failing farm. "Midnight Orchard" follows her through one '
+        "hard winter, and Ilse Varga plays her with a quiet stubbornness. Brandt lets the "
+        "weather do the talking.\n\nIt is slow, and it grows on you."
+    )
+    assert identify_film(text).title == "Midnight Orchard"
+
+
 def test_a_credit_header_title_is_taken_as_stated() -> None:
     text = "The Glass Ferry (director: Ruth Ambler; cast: Jon Hale (Tom))\n\n" + COMPARED
     guess = identify_film(text)
@@ -70,6 +80,6 @@ def test_the_shipped_model_has_a_threshold_per_writing_style() -> None:
     model = shipped_title_model()
     if model is None:
         pytest.fail("resources/title-model.json is missing")
-    assert set(model.thresholds) == {"film_caps", "film_plain"}
+    assert set(model.thresholds) == {"film_caps", "film_plain", "film_quotes"}
     assert all(0 <= t < 1 for t in model.thresholds.values())
     assert set(model.weights) == {"film"}

@@ -147,9 +147,9 @@ def end_to_end(
                 if p_dir[best] >= t_fallback:
                     directors.add(best)
             # then, at its own bar, the rule-credited actors (actor-directors)
-            actors = [i for i in eligible if has(i, "rule=actor")]
-            if not directors and actors:
-                best = max(actors, key=lambda i: p_dir[i])
+            credited = [i for i in eligible if has(i, "rule=actor")]
+            if not directors and credited:
+                best = max(credited, key=lambda i: p_dir[i])
                 if p_dir[best] >= t_actor_dir:
                     directors.add(best)
         actors = {

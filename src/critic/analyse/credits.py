@@ -162,6 +162,13 @@ _AS = re.compile(
     rf"{_NP_}(?:,?\s+who\s+(?:[a-z]+\s+){{0,2}}?)?\s+(?:is\s+|was\s+)?as\s+"
     rf"(?:the\s+(?:[\w\-]+\s+){{0,3}}?)?(?P<char>{_TITLED}{NAME})\b(?!['’]s\b)"
 )
+# "Gene Hackman is the best thing in it as the weary partner Avery Tolar": words between,
+# but never "as" or "than" ("is every bit as good as Jared Harris"), and the part named
+# after an article and its nouns, the name ending the phrase ("as a Welsh soccer player")
+_AS_LATE = re.compile(
+    rf"{_NP_}\s+(?:is|was)\s+(?:(?!as\b|than\b)[a-z\-]+\s+){{1,6}}?as\s+(?:the|a|an)\s+"
+    rf"(?:[a-z\-]+\s+){{1,3}}?(?P<char>{_TITLED}{NAME})(?![\w'’-]|\s+[a-z(])"
+)
 _AS_ROLE = re.compile(rf"{_NP_}\s+(?:is\s+|was\s+)?as\s+(?:{_DET}|(?:[A-Z][\w'’]+)['’]s)\s+{_NP}")
 # "Laura Linney (PRIMAL FEAR) is Luther's estranged daughter": a filmography says actor
 _FILMOGRAPHY_IS = re.compile(
@@ -308,7 +315,7 @@ def _find_candidates(text: str) -> list[Candidate]:
                 rule="plays",
             )
         )
-    for m in _AS.finditer(text):
+    for m in [*_AS.finditer(text), *_AS_LATE.finditer(text)]:
         out.append(
             Candidate(
                 m.group("name"),

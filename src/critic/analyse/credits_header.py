@@ -33,10 +33,16 @@ _LABEL_RE = re.compile(
     "|".join(rf"(?P<l{i}>\b(?:{pat})\s*:)" for i, (pat, _) in enumerate(_LABELS)),
     re.IGNORECASE,
 )
+# "director/writer:", "writer-director:", "director and screenwriter:": one label, two jobs
+_ONE_LABEL = "|".join(f"(?:{pat})" for pat, job in _LABELS if job)
+_JOINT_LABEL = re.compile(
+    rf"\b(?P<first>{_ONE_LABEL})\s*(?:/|-|\band\b|&)\s*(?P<second>{_ONE_LABEL})\s*:",
+    re.IGNORECASE,
+)
 _NAME_ITEM = re.compile(rf"^\s*(?P<name>{NAME})\s*(?:\((?P<role>[^()]*)\))?")
 _TITLE_LINE = re.compile(
-    r"^(?P<title>[^()\n:]{1,100}?)\s*(?:\((?P<year>\d{4})\)\s*)?"
-    r"\((?P<body>(?:director|dir\.|directed by)\s*:?.*)\)\s*$",
+    r"^(?P<title>[^()\n]{1,100}?)\s*(?:\((?P<year>\d{4})\)\s*)?"
+    r"\((?P<body>(?:(?:writer|screenwriter)\s*[/-]\s*)?(?:directors?|dir\.|directed by)\b.*)\)\s*$",
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b|\b\d{1,2}/\d{1,2}/(\d{2})\b")
@@ -65,8 +71,11 @@ def _names(value: str, offset: int, job: str) -> list[HeaderCredit]:
     out: list[HeaderCredit] = []
     value = _CUT.sub("", value) if job != "author" else re.sub(r"^.*?\bby\b", "", value)
     pos = 0
-    # split on commas/semicolons/"and" that are outside the "(Role)" parentheses
-    for part in re.split(r",\s*(?![^()]*\))|;\s*|\s+and\s+(?![^()]*\))|\s+&\s+", value):
+    # split on commas/semicolons/"and"/slashes that are outside the "(Role)" parentheses
+    # ("screenwriters: David Rabe/Robert Towne")
+    for part in re.split(
+        r",\s*(?![^()]*\))|;\s*|\s+and\s+(?![^()]*\))|\s+&\s+|\s*/\s*(?![^()]*\))", value
+    ):
         at = value.find(part, pos)
         pos = max(pos, at + len(part)) if at >= 0 else pos
         m = _NAME_ITEM.match(part)
@@ -81,16 +90,29 @@ def _names(value: str, offset: int, job: str) -> list[HeaderCredit]:
     return out
 
 
+def _job_of(label: str) -> str | None:
+    m = _LABEL_RE.fullmatch(label + ":")
+    return _LABELS[int(next(k for k, v in m.groupdict().items() if v)[1:])][1] if m else None
+
+
 def _labelled(line: str, offset: int) -> list[HeaderCredit] | None:
-    marks = list(_LABEL_RE.finditer(line))
-    if not marks or (marks[0].start() > 0 and len(marks) < 2):
+    # each mark: (start, end, jobs); a joint label is one mark with both its jobs
+    marks: list[tuple[int, int, list[str | None]]] = []
+    for m in _JOINT_LABEL.finditer(line):
+        marks.append((m.start(), m.end(), [_job_of(m.group("first")), _job_of(m.group("second"))]))
+    for m in _LABEL_RE.finditer(line):
+        if not any(s <= m.start() < e for s, e, _ in marks):
+            job = _LABELS[int(next(k for k, v in m.groupdict().items() if v)[1:])][1]
+            marks.append((m.start(), m.end(), [job]))
+    marks.sort()
+    if not marks or (marks[0][0] > 0 and len(marks) < 2):
         return None
     credits: list[HeaderCredit] = []
-    for i, m in enumerate(marks):
-        job = _LABELS[int(next(k for k, v in m.groupdict().items() if v)[1:])][1]
-        end = marks[i + 1].start() if i + 1 < len(marks) else len(line)
-        if job:
-            credits += _names(line[m.end() : end], offset + m.end(), job)
+    for i, (_, label_end, jobs) in enumerate(marks):
+        end = marks[i + 1][0] if i + 1 < len(marks) else len(line)
+        for job in dict.fromkeys(jobs):
+            if job:
+                credits += _names(line[label_end:end], offset + label_end, job)
     return credits
 
 
@@ -116,6 +138,10 @@ def parse_header(text: str, max_lines: int = 4) -> Header:
             )
             if m.group("year"):
                 header.year = int(m.group("year"))
+            # "...; Runtime: 154; Paramount; 1993)": a bare year among the segments
+            bare = re.search(r";\s*((?:19|20)\d{2})\s*(?:;|$)", m.group("body"))
+            if header.year is None and bare:
+                header.year = int(bare.group(1))
             body_at = start + m.start("body")
             for seg in re.finditer(r"[^;]+", m.group("body")):
                 credits = _labelled(

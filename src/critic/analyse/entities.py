@@ -152,6 +152,8 @@ def _caps_runs(text: str) -> list[tuple[TextSpan, bool]]:
             run = run[:-1]  # TRIPPIN's -> the possessive, not part of the title
         if text[start + len(run) : start + len(run) + 1] == ":":
             continue  # "REVIEW WRITTEN ON: May 27": a label, not a title
+        if re.search(r"\b\d{1,2}/\d{1,2}/\d{2,4}\b", run) or re.search(r":\s*\S?$", run):
+            continue  # "REVIEWED ON 5/4/2000 GRADE: B": a dated label and a grade
         words = run.split()
         alone = True
         if not any(

@@ -39,7 +39,7 @@ from critic.analyse.works import find_works
 from critic.records import DocumentMeta, FilmGuess
 
 EXTRACTOR_ID = "critic.extract"
-EXTRACTOR_VERSION = "0.6"
+EXTRACTOR_VERSION = "0.7"
 _PLACES = frozenset({"GPE", "LOC", "NORP", "FAC"})
 # words that make a name in a crew slot a company: "a film by Aardman Animations"
 _COMPANY_WORDS = re.compile(
@@ -281,6 +281,9 @@ class _Review:
             self._is_cast,
             self.sentence_of,
         )
+        # a title in quotation marks ('"Tootsie"') names a work; it quotes nobody
+        titles = {self.film_key} | {title_key(w.title) for w in works}
+        quotes = [q for q in quotes if title_key(q.text.strip(" ,.!?")) not in titles]
         result = {
             "film": {"title": film.title, "year": film.year},
             "people": self._people_out(mentions),

@@ -21,6 +21,7 @@ from importlib import resources
 
 from critic.analyse.credits_header import Header, parse_header
 from critic.analyse.entities import (
+    TITLE_RUN,
     TextSpan,
     first_names,
     is_plausible_name,
@@ -36,8 +37,9 @@ from critic.analyse.title_model import shipped_title_model
 from critic.records import DocumentMeta, FilmGuess, Span
 
 # stored with each review as its "films" component; 2: the title model picks the film;
-# 3: more title-case candidates (possessives, colons, honorifics), model retrained
-VERSION = "3"
+# 3: more title-case candidates (possessives, colons, honorifics), model retrained;
+# 4: quoted titles, dated labels are no titles, model retrained with quoted copies
+VERSION = "4"
 MIN_CONFIDENCE = 0.35
 _SITE_SEPARATORS = re.compile(r"\s+[|–—-]\s+|\s*::\s*")
 _REVIEW_WORDS = re.compile(
@@ -49,6 +51,10 @@ _STATED_YEAR = re.compile(
     re.IGNORECASE,
 )
 _VERDICT = re.compile(r"\s+(?:is|was)\s+(?:a|an|the|one)\b")
+# a quotation that is nothing but a title-case phrase: '"Tootsie"', '“Out of Africa”'
+_QUOTED_TITLE = re.compile(
+    rf"[\"“](?P<title>{TITLE_RUN})[,.!?]?[\"”]"
+)
 # "the movie Central Station", "his new film Starship Troopers", "Germinal (1993)",
 # "Rock Star, directed by", "Joe the King by actor Frank Whaley": a title named as one
 _NOUN_CUE = re.compile(
@@ -61,8 +67,8 @@ _AFTER_CUE = re.compile(
     r"\s+by\s+(?:writer|director|actor|actress|filmmaker|first-time)"
 )
 _WORKS_CUE = re.compile(
-    r"(?:such|as|like|including|titles?|films?|movies?|hits?|efforts?|roles?|fare)\s*$|"
-    r"\([^)]*,\s*$|\(\s*$",
+    r"(?:such|as|like|including|titles?|films?|movies?|hits?|efforts?|roles?|fare)\s*[\"“]?$|"
+    r"\([^)]*[,/;]\s*[\"“]?$|\(\s*[\"“]?$",
     re.IGNORECASE,
 )
 
@@ -158,8 +164,9 @@ def identify_film_from(
             if any(f" {title_key(c.title)} " in f" {key} " for key in page_keys)
         ]
         p, best = max(in_page or list(zip(probs, prose, strict=True)), key=lambda pc: pc[0])
-        style = "film_caps" if caps_writer else "film_plain"
-        confidence, needed = round(p, 3), 0.0 if in_page else model.thresholds[style]
+        style = f"film_{writing_style(_mask(text, header.spans), caps_writer)}"
+        threshold = model.thresholds.get(style, model.thresholds["film_plain"])
+        confidence, needed = round(p, 3), 0.0 if in_page else threshold
         if confidence < needed and page:
             best = page[0]
             confidence, needed = min(1.0, round(best.score, 3)), MIN_CONFIDENCE
@@ -209,7 +216,10 @@ def film_candidates(
     masked = _mask(text, header.spans)
     caps_runs = score_caps_titles(masked, add)
     caps_writer = caps_runs >= 2
-    _score_title_case(masked, ents, list(people) + list(meta.cast), add, caps_writer, wide)
+    quoted = set() if caps_writer else quoted_titles(masked)
+    _score_title_case(
+        masked, ents, list(people) + list(meta.cast), add, caps_writer, wide, quoted
+    )
 
     gazetteer = known_titles()
     for key, cand in candidates.items():
@@ -218,19 +228,35 @@ def film_candidates(
     return list(candidates.values()), caps_writer
 
 
+def quoted_titles(text: str) -> set[TextSpan]:
+    """Title-case phrases standing alone in quotation marks, when there are at least two
+    different ones: a critic who writes titles that way ('Pollack ("Tootsie"/"Out of
+    Africa") directs ... "The Firm" is ...'). One such phrase is more likely a show, a
+    song or a scare-quoted word than a habit."""
+    found = [
+        TextSpan(m.start("title"), m.end("title"), m.group("title"))
+        for m in _QUOTED_TITLE.finditer(text)
+    ]
+    return set(found) if len({title_key(f.text) for f in found}) >= 2 else set()
+
+
+def writing_style(text: str, caps_writer: bool) -> str:
+    """How the critic writes titles: "caps", "quotes" or "plain" (title case)."""
+    return "caps" if caps_writer else "quotes" if quoted_titles(text) else "plain"
+
+
 def film_candidate_features(
     text: str, candidates: list[FilmCandidate], ents: list[Entity], caps_writer: bool
 ) -> list[dict[str, float]]:
     """The title model's features for each candidate, in order (see title_features.py)."""
+    style = writing_style(text, caps_writer)
     firsts = [min((s.start for s in c.spans), default=len(text)) for c in candidates]
     by_first = sorted(range(len(firsts)), key=firsts.__getitem__)
     order = {i: rank for rank, i in enumerate(by_first, 1)}
     by_score = sorted(range(len(candidates)), key=lambda i: -candidates[i].score)
     hand_rank = {i: rank for rank, i in enumerate(by_score, 1)}
     return [
-        candidate_features(
-            text, c.title, c.spans, c.reasons, ents, caps_writer, order[i], hand_rank[i]
-        )
+        candidate_features(text, c.title, c.spans, c.reasons, ents, style, order[i], hand_rank[i])
         for i, c in enumerate(candidates)
     ]
 
@@ -251,8 +277,17 @@ def _find(text: str, title: str) -> list[re.Match[str]]:
 
 
 def _score_title_case(
-    text: str, ents: list[Entity], people: list[str], add: Adder, caps_writer: bool, wide: bool
+    text: str,
+    ents: list[Entity],
+    people: list[str],
+    add: Adder,
+    caps_writer: bool,
+    wide: bool,
+    quoted: set[TextSpan],
 ) -> None:
+    """Title-case phrases as candidates. `quoted` holds the titles of a critic who writes
+    them in quotation marks: for such a critic a quoted phrase is named as a title, even
+    one word said once ('"Tootsie"')."""
     person_keys = {" ".join(name_tokens(p)) for p in people}
     # "Van Sant" of "Gus Van Sant": any tail of a person's name is a name, not a title
     for e in ents:
@@ -266,14 +301,17 @@ def _score_title_case(
         name = clean_name(run.text)  # "Composer Daniel Moss" is "Daniel Moss"
         if len(run.text) < 3 or {" ".join(name_tokens(n)) for n in (run.text, name)} & person_keys:
             continue
+        another_work = _WORKS_CUE.search(text[max(0, run.start - 30) : run.start])
         if _NOUN_CUE.search(text[max(0, run.start - 60) : run.start]) or _AFTER_CUE.match(
             text, run.end
         ):
             cued.add(run)  # named as a film: whatever it looks like, it is a title
+        elif another_work:
+            continue  # "such films as X", "Dunn (X, Y)": another work, not this one
+        elif run in quoted:
+            cued.add(run)  # a critic who quotes titles quoted this one: '"Jerry Maguire"'
         elif starts_with_first_name(name) and is_plausible_name(name):
             continue  # "Peter Marsh", not a title
-        elif _WORKS_CUE.search(text[max(0, run.start - 30) : run.start]):
-            continue  # "such films as X", "Dunn (X, Y)": another work, not this one
         groups[title_key(run.text)].append(run)
     gazetteer = known_titles()
     for key, spans in groups.items():

@@ -36,12 +36,13 @@ def candidate_features(
     spans: Sequence[Span],
     reasons: dict[str, float],
     ents: Sequence[Entity],
-    caps_writer: bool,
+    style: str,
     order: int,
     hand_rank: int,
 ) -> dict[str, float]:
     """One candidate's features. `order` is 1 for the candidate mentioned first, 2 next, ...;
-    `hand_rank` is 1 for the candidate the hand-written scores rank first, 2 next, ..."""
+    `hand_rank` is 1 for the candidate the hand-written scores rank first, 2 next, ...;
+    `style` is how the critic writes titles: "caps", "quotes" or "plain"."""
     counts: Counter[str] = Counter()
     for span in spans:
         counts.update(mention_features(text, span.start, span.end))
@@ -56,8 +57,14 @@ def candidate_features(
     for reason in reasons:
         out[f"part={reason}"] = 1.0
     out[f"source={source}"] = 1.0
-    # a CAPS critic who writes this one in title case, or a title-case critic: apart
-    out[f"writer={'caps' if caps_writer else 'plain'}_{source}"] = 1.0
+    # a CAPS critic who writes this one in title case, or a title-case critic: apart;
+    # and for a critic who quotes titles, whether this one is quoted
+    quoted = sum(_in_quotes(text, s) for s in spans)
+    if style == "quotes":
+        source = "quoted" if quoted * 2 > len(spans) else source
+    out[f"writer={style}_{source}"] = 1.0
+    if spans:
+        out["quoted_share"] = quoted / len(spans)
     out[f"mentions={count_bucket(len(spans))}"] = 1.0
     out[f"order={min(order, 5)}"] = 1.0
     out[f"hand_rank={min(hand_rank, 4)}"] = 1.0
@@ -81,3 +88,9 @@ def candidate_features(
             out[f"entity={label}"] = inside / len(spans)
     out["bias"] = 1.0
     return out
+
+
+def _in_quotes(text: str, span: Span) -> bool:
+    before = text[span.start - 1 : span.start]
+    after = text[span.end : span.end + 2].lstrip(",.!?")[:1]
+    return before in ('"', "“") and after in ('"', "”")

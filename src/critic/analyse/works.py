@@ -29,6 +29,9 @@ _LIST_CUE = re.compile(
     + _LIST
 )
 _SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+# a filmography in parentheses may also be '"Tootsie"/"Out of Africa"' or "Tootsie; Out of Africa"
+_PAREN_SPLIT = re.compile(rf"{_SPLIT.pattern}|\s*[/;]\s*")
+_QUOTE_CHARS = "\"“”"
 _KIND_CUES = [
     (
         re.compile(r"\b(?:novels?|book|novella|bestseller|memoir|quoted|wrote|writes)\b", re.I),
@@ -112,7 +115,7 @@ def find_works(
         owner = mentions.ending_near(m.start(), slack=1)
         if owner is None or owner.kind != "person" or re.fullmatch(r"\s*\d{4}\s*", m.group(1)):
             continue
-        for item in _items(m.group(1), m.start(1)):
+        for item in _items(m.group(1), m.start(1), _PAREN_SPLIT):
             if _looks_like_title(item[0]):
                 add(item[0], item[1], owner.name, cue="list")
     for m in _LIST_CUE.finditer(text):
@@ -162,16 +165,21 @@ def _known_parts(run: TextSpan, gazetteer: dict[str, set[int]]) -> list[tuple[st
     return out
 
 
-def _items(list_text: str, offset: int) -> list[tuple[str, int]]:
+def _items(
+    list_text: str, offset: int, split: re.Pattern[str] = _SPLIT
+) -> list[tuple[str, int]]:
+    """The titles of a list, each with its offset; quotation marks around one are not
+    part of it ('"Tootsie"/"Out of Africa"')."""
     out: list[tuple[str, int]] = []
-    whole = list_text.strip()
+    whole = list_text.strip().strip(_QUOTE_CHARS)
     if title_key(whole) in known_titles():
         return [(whole, offset + list_text.find(whole))]
     pos = 0
-    for part in _SPLIT.split(list_text):
+    for part in split.split(list_text):
         at = list_text.find(part, pos)
-        if part.strip() and at >= 0:
-            out.append((part.strip(), offset + at + (len(part) - len(part.lstrip()))))
+        item = part.strip().strip(_QUOTE_CHARS).strip(" ,")
+        if item and at >= 0:
+            out.append((item, offset + at + part.find(item)))
             pos = at + len(part)
     return out
 
