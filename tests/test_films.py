@@ -191,3 +191,22 @@ def test_a_title_named_as_a_film_is_a_candidate_even_as_one_word_a_first_name_or
     for key in ("harbour lights", "rosalind", "kessenden", "tallowmere", "joe the great"):
         assert "named_as_film" in parts[key], key
     assert "named_as_film" in parts["night tide"]
+
+
+def test_caps_titles_show_subtitles_and_roman_numerals_capitalised() -> None:
+    from critic.analyse.films import display_title
+
+    assert display_title("HARBOUR LIGHTS II: THE RETURN") == "Harbour Lights II: The Return"
+    assert display_title("NIGHT TIDE - A LOVE STORY") == "Night Tide - A Love Story"
+    assert display_title("THE GLASS ORCHARD") == "The Glass Orchard"
+
+
+def test_name_led_titles_with_small_words_and_ampersands_are_candidates_not_people() -> None:
+    text = (
+        "Rosalind of the Marsh is a slow film, and Tom Hale is fine in it. Later, Salt & "
+        "Vinegar tries the same trick. Rosalind of the Marsh never finds its feet."
+    )
+    found = film_candidates(text, DocumentMeta(), entities(text), parse_header(text), wide=True)
+    keys = {title_key(c.title) for c in found[0]}
+    assert {"rosalind of the marsh", "salt and vinegar"} <= keys
+    assert "tom hale" not in keys

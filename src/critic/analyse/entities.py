@@ -174,7 +174,7 @@ def _caps_runs(text: str) -> list[tuple[TextSpan, bool]]:
 # --- Title-case runs ---------------------------------------------------------------------
 
 _SMALL = (
-    r"(?:of|the|in|at|a|an|and|to|on|for|with|from|by|or|vs\.?|de|la|le|du|des|von|is|my|me|not)"
+    r"(?:of|the|in|at|a|an|and|&|to|on|for|with|from|by|or|vs\.?|de|la|le|du|des|von|is|my|me|not)"
 )
 # "Mr. Holland's Opus", "The Talented Mr. Ripley": an honorific's full stop ends nothing
 _TITLE_WORD = r"(?:(?:Mr|Mrs|Ms|Dr|St)\.|[A-Z][\w'’\-]*|\d[\d,.]*(?:st|nd|rd|th)?|[A-Z]\.)"

@@ -310,7 +310,7 @@ def _score_title_case(
             continue  # "such films as X", "Dunn (X, Y)": another work, not this one
         elif run in quoted:
             cued.add(run)  # a critic who quotes titles quoted this one: '"Jerry Maguire"'
-        elif starts_with_first_name(name) and is_plausible_name(name):
+        elif starts_with_first_name(name) and is_plausible_name(name) and not _titled(name):
             continue  # "Peter Marsh", not a title
         groups[title_key(run.text)].append(run)
     gazetteer = known_titles()
@@ -379,6 +379,17 @@ def _title_case_candidates(text: str) -> list[TextSpan]:
         if nxt and text[run.end : nxt.start] == ": ":
             out.append(TextSpan(run.start, nxt.end, text[run.start : nxt.end]))
     return out
+
+
+def _titled(name: str) -> bool:
+    """A name-led phrase with the small words of a title ("Grace of My Heart", "Anna and
+    the King", "Oliver & Company"), and not two people ("Alice and Martin")."""
+    if not re.search(r" (?:of|the|and|&|in|on|at|to|for|with|from|a|an|is|my|me|not) ", name):
+        return False
+    pieces = re.split(r" (?:and|&) ", name)
+    return not (
+        len(pieces) > 1 and all(starts_with_first_name(p) and is_plausible_name(p) for p in pieces)
+    )
 
 
 def _owner(text: str, start: int) -> str | None:

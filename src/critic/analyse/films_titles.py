@@ -24,15 +24,24 @@ def title_key(title: str) -> str:
     return text
 
 
+_SMALL_WORDS = frozenset("of the in at a an and to on for with from or".split())
+_ROMAN = re.compile(r"(?i)^(?:ii|iii|iv|vi|vii|viii|ix|xi|xii)\W*$")
+
+
 def display_title(title: str) -> str:
-    """CAPS titles are shown in title case; anything else as written."""
+    """CAPS titles are shown in title case ("NUTTY PROFESSOR II: THE KLUMPS" -> "Nutty
+    Professor II: The Klumps": a subtitle's first word and Roman numerals capitalised);
+    anything else as written."""
     if not title.isupper():
         return title
-    small = {"of", "the", "in", "at", "a", "an", "and", "to", "on", "for", "with", "from", "or"}
     words = title.lower().split()
-    return " ".join(
-        w
-        if (i and w in small)
-        else re.sub(r"^(\W*)(\w)", lambda m: m.group(1) + m.group(2).upper(), w)
-        for i, w in enumerate(words)
-    )
+    out = []
+    for i, w in enumerate(words):
+        opens = i == 0 or words[i - 1].endswith(":") or words[i - 1] in ("-", "--")
+        if _ROMAN.match(w):
+            out.append(w.upper())
+        elif w in _SMALL_WORDS and not opens:
+            out.append(w)
+        else:
+            out.append(re.sub(r"^(\W*)(\w)", lambda m: m.group(1) + m.group(2).upper(), w))
+    return " ".join(out)
