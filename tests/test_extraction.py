@@ -597,3 +597,18 @@ def test_words_between_actor_and_as_never_hold_a_comparison() -> None:
         "Anna Keller is perfectly cast as a Welsh soccer player named Lily."
     )
     assert all(p["roles"] == [] or p["roles"][0]["character"] is None for p in r["people"])
+
+
+def test_bylines_do_not_push_the_credits_out_of_the_header() -> None:
+    r = extract(
+        "NORTH OF DUSK\n"
+        "A film review by Ned Voss\n"
+        "Copyright 1997 Ned Voss\n\n"
+        "Starring:  Robert Vance, Jane Ober\n"
+        "Screenplay:  Peter Dunn\n"
+        "Director:  Anna Keller\n\n"
+        "NORTH OF DUSK is a slow, careful film, and Vance is fine in it."
+    )
+    assert ("director", None) in roles(r, "Anna Keller")
+    assert ("screenwriter", None) in roles(r, "Peter Dunn")
+    assert all(p["name"] != "Ned Voss" for p in r["people"])

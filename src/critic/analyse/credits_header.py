@@ -45,6 +45,10 @@ _TITLE_LINE = re.compile(
     r"\((?P<body>(?:(?:writer|screenwriter)\s*[/-]\s*)?(?:directors?|dir\.|directed by)\b.*)\)\s*$",
     re.IGNORECASE,
 )
+# "A film review by X", "Copyright 1994 X": a byline is no credit, and no prose either
+_BYLINE = re.compile(
+    r"^(?:a\s+)?(?:film\s+|movie\s+)?review(?:ed)?\s+by\b|^(?:copyright|\(c\)|©)\s", re.I
+)
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b|\b\d{1,2}/\d{1,2}/(\d{2})\b")
 _CUT = re.compile(r"\s+(?:based on|from|adapted|inspired by|with additional)\b.*$", re.I)
 
@@ -125,6 +129,9 @@ def parse_header(text: str, max_lines: int = 4) -> Header:
         start, stripped = offset, line.strip()
         offset += len(line) + 1
         if not stripped:
+            continue
+        if _BYLINE.match(stripped):
+            header.spans.append((start, start + len(line)))  # masked, and not counted
             continue
         seen += 1
         if seen > max_lines:
