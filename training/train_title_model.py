@@ -59,7 +59,6 @@ from critic.analyse.films import (  # noqa: E402
     film_candidate_features,
     film_candidates,
     title_key,
-    writing_style,
 )
 from critic.analyse.nlp import entities_many  # noqa: E402
 from critic.records import DocumentMeta  # noqa: E402
@@ -69,17 +68,17 @@ VERSION = "2"
 
 
 def _candidates(texts: list[str]) -> list[tuple[str, list[tuple[str, dict[str, float], float]]]]:
-    """Per text: how it writes titles (films.writing_style), and (title key, features, hand
-    score) of each candidate."""
+    """Per text: how it writes titles (caps / quotes / plain, as films.film_candidates
+    tells), and (title key, features, hand score) of each candidate."""
     out = []
     for text, ents in zip(texts, entities_many(texts), strict=True):
         header = parse_header(text)
         # the people extract.py passes: names in a crew slot ("X's film") are not titles
         crew = [c.name for c in find_candidates(text) if c.rule == "crew" and c.name]
-        cands, caps_writer = film_candidates(text, DocumentMeta(), ents, header, crew, wide=True)
-        feats = film_candidate_features(text, cands, ents, caps_writer)
+        cands, style = film_candidates(text, DocumentMeta(), ents, header, crew, wide=True)
+        feats = film_candidate_features(text, cands, ents, style)
         scored = [(title_key(c.title), f, c.score) for c, f in zip(cands, feats, strict=True)]
-        out.append((writing_style(text, caps_writer), scored))
+        out.append((style, scored))
     return out
 
 

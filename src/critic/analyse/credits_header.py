@@ -94,9 +94,14 @@ def _names(value: str, offset: int, job: str) -> list[HeaderCredit]:
     return out
 
 
+def _job(m: re.Match[str]) -> str | None:
+    """The job of a _LABEL_RE match: the group that matched names its _LABELS entry."""
+    return _LABELS[int(next(k for k, v in m.groupdict().items() if v)[1:])][1]
+
+
 def _job_of(label: str) -> str | None:
     m = _LABEL_RE.fullmatch(label + ":")
-    return _LABELS[int(next(k for k, v in m.groupdict().items() if v)[1:])][1] if m else None
+    return _job(m) if m else None
 
 
 def _labelled(line: str, offset: int) -> list[HeaderCredit] | None:
@@ -106,8 +111,7 @@ def _labelled(line: str, offset: int) -> list[HeaderCredit] | None:
         marks.append((m.start(), m.end(), [_job_of(m.group("first")), _job_of(m.group("second"))]))
     for m in _LABEL_RE.finditer(line):
         if not any(s <= m.start() < e for s, e, _ in marks):
-            job = _LABELS[int(next(k for k, v in m.groupdict().items() if v)[1:])][1]
-            marks.append((m.start(), m.end(), [job]))
+            marks.append((m.start(), m.end(), [_job(m)]))
     marks.sort()
     if not marks or (marks[0][0] > 0 and len(marks) < 2):
         return None

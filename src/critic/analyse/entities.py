@@ -141,6 +141,10 @@ def _join_comma_titles(text: str, runs: list[tuple[TextSpan, bool]]) -> list[Tex
     return out
 
 
+# a date in a CAPS run, or a one-letter subtitle: "REVIEWED ON 5/4/2000 GRADE: B"
+_DATED_OR_GRADED = re.compile(r"\b\d{1,2}/\d{1,2}/\d{2,4}\b|:\s*\S?$")
+
+
 def _caps_runs(text: str) -> list[tuple[TextSpan, bool]]:
     out: list[tuple[TextSpan, bool]] = []
     for m in _CAPS_RUN.finditer(text):
@@ -152,7 +156,7 @@ def _caps_runs(text: str) -> list[tuple[TextSpan, bool]]:
             run = run[:-1]  # TRIPPIN's -> the possessive, not part of the title
         if text[start + len(run) : start + len(run) + 1] == ":":
             continue  # "REVIEW WRITTEN ON: May 27": a label, not a title
-        if re.search(r"\b\d{1,2}/\d{1,2}/\d{2,4}\b", run) or re.search(r":\s*\S?$", run):
+        if _DATED_OR_GRADED.search(run):
             continue  # "REVIEWED ON 5/4/2000 GRADE: B": a dated label and a grade
         words = run.split()
         alone = True

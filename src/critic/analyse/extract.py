@@ -283,7 +283,7 @@ class _Review:
         )
         # a title in quotation marks ('"Tootsie"') names a work; it quotes nobody
         titles = {self.film_key} | {title_key(w.title) for w in works}
-        quotes = [q for q in quotes if title_key(q.text.strip(" ,.!?")) not in titles]
+        quotes = [q for q in quotes if title_key(q.text) not in titles]
         result = {
             "film": {"title": film.title, "year": film.year},
             "people": self._people_out(mentions),

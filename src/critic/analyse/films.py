@@ -52,9 +52,7 @@ _STATED_YEAR = re.compile(
 )
 _VERDICT = re.compile(r"\s+(?:is|was)\s+(?:a|an|the|one)\b")
 # a quotation that is nothing but a title-case phrase: '"Tootsie"', '“Out of Africa”'
-_QUOTED_TITLE = re.compile(
-    rf"[\"“](?P<title>{TITLE_RUN})[,.!?]?[\"”]"
-)
+_QUOTED_TITLE = re.compile(rf"[\"“](?P<title>{TITLE_RUN})[,.!?]?[\"”]")
 # "the movie Central Station", "his new film Starship Troopers", "Germinal (1993)",
 # "Rock Star, directed by", "Joe the King by actor Frank Whaley": a title named as one
 _NOUN_CUE = re.compile(
@@ -143,7 +141,7 @@ def identify_film_from(
         year, source = (meta.year, "given") if meta.year else _year(text, spans, header, meta)
         return FilmGuess(meta.film, year, source, 1.0, {"given": 1.0}, spans)
     model = shipped_title_model()
-    candidates, caps_writer = film_candidates(text, meta, ents, header, people, model is not None)
+    candidates, style = film_candidates(text, meta, ents, header, people, model is not None)
     if not candidates:
         return _none(text, header, meta)
     stated = [c for c in candidates if "header" in c.reasons] or [
@@ -155,7 +153,7 @@ def identify_film_from(
         best = max(stated, key=lambda c: c.score)
         confidence, needed = min(1.0, round(best.score, 3)), 0.0
     elif model is not None and prose:
-        features = film_candidate_features(_mask(text, header.spans), prose, ents, caps_writer)
+        features = film_candidate_features(_mask(text, header.spans), prose, ents, style)
         probs = [model.probabilities(f)["film"] for f in features]
         page_keys = [title_key(c.title) for c in page]
         in_page = [
@@ -164,8 +162,7 @@ def identify_film_from(
             if any(f" {title_key(c.title)} " in f" {key} " for key in page_keys)
         ]
         p, best = max(in_page or list(zip(probs, prose, strict=True)), key=lambda pc: pc[0])
-        style = f"film_{writing_style(_mask(text, header.spans), caps_writer)}"
-        threshold = model.thresholds.get(style, model.thresholds["film_plain"])
+        threshold = model.thresholds.get(f"film_{style}", model.thresholds["film_plain"])
         confidence, needed = round(p, 3), 0.0 if in_page else threshold
         if confidence < needed and page:
             best = page[0]
@@ -187,9 +184,10 @@ def film_candidates(
     header: Header,
     people: Iterable[str] = (),
     wide: bool = False,
-) -> tuple[list[FilmCandidate], bool]:
+) -> tuple[list[FilmCandidate], str]:
     """Every title that may be the film under review, with its hand-scored named parts,
-    and whether the critic writes titles in CAPS.
+    and how the critic writes titles: "caps", "quotes" (two or more different quoted
+    title-case phrases) or "plain" (title case).
 
     `wide` also lets in one-word title-case phrases seen twice or in the title gazetteer
     ("Basquiat, the fictionalized biography ..."): too noisy for the hand scores, which
@@ -217,15 +215,14 @@ def film_candidates(
     caps_runs = score_caps_titles(masked, add)
     caps_writer = caps_runs >= 2
     quoted = set() if caps_writer else quoted_titles(masked)
-    _score_title_case(
-        masked, ents, list(people) + list(meta.cast), add, caps_writer, wide, quoted
-    )
+    _score_title_case(masked, ents, list(people) + list(meta.cast), add, caps_writer, wide, quoted)
+    style = "caps" if caps_writer else "quotes" if quoted else "plain"
 
     gazetteer = known_titles()
     for key, cand in candidates.items():
         if key in gazetteer and cand.score > 0:
             cand.reasons["known_title"] = 0.1
-    return list(candidates.values()), caps_writer
+    return list(candidates.values()), style
 
 
 def quoted_titles(text: str) -> set[TextSpan]:
@@ -240,16 +237,11 @@ def quoted_titles(text: str) -> set[TextSpan]:
     return set(found) if len({title_key(f.text) for f in found}) >= 2 else set()
 
 
-def writing_style(text: str, caps_writer: bool) -> str:
-    """How the critic writes titles: "caps", "quotes" or "plain" (title case)."""
-    return "caps" if caps_writer else "quotes" if quoted_titles(text) else "plain"
-
-
 def film_candidate_features(
-    text: str, candidates: list[FilmCandidate], ents: list[Entity], caps_writer: bool
+    text: str, candidates: list[FilmCandidate], ents: list[Entity], style: str
 ) -> list[dict[str, float]]:
-    """The title model's features for each candidate, in order (see title_features.py)."""
-    style = writing_style(text, caps_writer)
+    """The title model's features for each candidate, in order (see title_features.py);
+    `style` is the writing style film_candidates gave."""
     firsts = [min((s.start for s in c.spans), default=len(text)) for c in candidates]
     by_first = sorted(range(len(firsts)), key=firsts.__getitem__)
     order = {i: rank for rank, i in enumerate(by_first, 1)}
