@@ -210,3 +210,72 @@ def test_name_led_titles_with_small_words_and_ampersands_are_candidates_not_peop
     keys = {title_key(c.title) for c in found[0]}
     assert {"rosalind of the marsh", "salt and vinegar"} <= keys
     assert "tom hale" not in keys
+
+
+def _candidate_parts(text: str, wide: bool = True) -> dict[str, dict[str, float]]:
+    found = film_candidates(text, DocumentMeta(), entities(text), parse_header(text), wide=wide)
+    return {title_key(c.title): c.reasons for c in found[0]}
+
+
+def test_a_title_after_a_part_or_before_its_maker_is_a_candidate_of_its_own() -> None:
+    parts = _candidate_parts(
+        "Ned Voss in The Glass Orchard is a revelation. Night Tide by Ann Lowe came first. "
+        "The Salt Marsh from 1940 is better."
+    )
+    assert {"glass orchard", "night tide", "salt marsh"} <= set(parts)
+    # "X by Ann Lowe" names a work and its maker: the title is named as one
+    assert "named_as_film" in parts["night tide"]
+
+
+def test_a_credit_label_before_by_is_not_named_as_a_film() -> None:
+    parts = _candidate_parts("Directed by Ann Lowe, it drifts. Music by Tom Hale, it hums.")
+    assert "directed" not in parts and "music" not in parts
+
+
+def test_an_opener_word_stays_in_a_title_the_review_writes_with_it_mid_sentence() -> None:
+    text = (
+        "Before Nightfall is a slow film. In Lowe's Before Nightfall, a ferryman waits. "
+        "Before Nightfall never hurries."
+    )
+    parts = _candidate_parts(text, wide=False)
+    assert "before nightfall" in parts and "nightfall" not in parts
+
+
+def test_the_title_model_also_sees_a_sentence_opener_kept_on_a_title() -> None:
+    text = "Our Lady of the Marsh opens on a pier. Our Lady of the Marsh ends there too."
+    parts = _candidate_parts(text)
+    assert "opener_kept" in parts["our lady of the marsh"]
+    assert "lady of the marsh" in parts
+    assert "our lady of the marsh" not in _candidate_parts(text, wide=False)
+
+
+def test_titles_with_initials_or_a_slash_are_one_candidate() -> None:
+    parts = _candidate_parts(
+        "L.A. Tideline is the better film; Glass/Orchard is the stranger one. "
+        "Later, L.A. Tideline sags and Glass/Orchard soars."
+    )
+    assert {"l a tideline", "glass orchard"} <= set(parts)
+
+
+def test_a_film_named_for_its_hero_is_a_candidate_marked_as_looking_like_a_person() -> None:
+    text = "Jonah Pell is a quiet film. It follows Jonah Pell from the docks to the sea."
+    assert "person_like" in _candidate_parts(text)["jonah pell"]
+    assert "jonah pell" not in _candidate_parts(text, wide=False)
+
+
+def test_a_title_led_by_a_gerund_keeps_it_and_yields_no_place() -> None:
+    parts = _candidate_parts("Crossing Port Lowe is long. The ferry leaves Port Lowe at dawn.")
+    # the title's "Port Lowe" is not one more mention of the place
+    assert "crossing port lowe" in parts and "repeated_title_case" not in parts["port lowe"]
+
+
+def test_a_lone_article_opening_sentences_is_no_candidate() -> None:
+    parts = _candidate_parts("The ferry is late. The pier is wet. The Glass Orchard is long.")
+    assert "the" not in parts and "glass orchard" in parts
+
+
+def test_caps_titles_keep_initials_and_slashed_parts_capitalised() -> None:
+    from critic.analyse.films import display_title
+
+    assert display_title("L.A. TIDELINE") == "L.A. Tideline"
+    assert display_title("GLASS/ORCHARD") == "Glass/Orchard"

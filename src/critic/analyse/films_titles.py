@@ -25,6 +25,7 @@ def title_key(title: str) -> str:
 
 
 _SMALL_WORDS = frozenset("of the in at a an and to on for with from or".split())
+_INITIALS = re.compile(r"^(?:[a-z]\.){2,}\W*$")
 _ROMAN = re.compile(r"(?i)^(?:ii|iii|iv|vi|vii|viii|ix|xi|xii)\W*$")
 
 
@@ -38,10 +39,11 @@ def display_title(title: str) -> str:
     out = []
     for i, w in enumerate(words):
         opens = i == 0 or words[i - 1].endswith(":") or words[i - 1] in ("-", "--")
-        if _ROMAN.match(w):
-            out.append(w.upper())
+        if _ROMAN.match(w) or _INITIALS.match(w):
+            out.append(w.upper())  # "II", "L.A.", "G.I."
         elif w in _SMALL_WORDS and not opens:
             out.append(w)
         else:
-            out.append(re.sub(r"^(\W*)(\w)", lambda m: m.group(1) + m.group(2).upper(), w))
+            # each slashed part opens with a capital too: "Face/Off", "Crazy/Beautiful"
+            out.append(re.sub(r"(^\W*|/)(\w)", lambda m: m.group(1) + m.group(2).upper(), w))
     return " ".join(out)
