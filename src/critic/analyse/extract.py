@@ -39,7 +39,7 @@ from critic.analyse.works import find_works
 from critic.records import DocumentMeta, FilmGuess
 
 EXTRACTOR_ID = "critic.extract"
-EXTRACTOR_VERSION = "0.7"
+EXTRACTOR_VERSION = "0.8"
 _PLACES = frozenset({"GPE", "LOC", "NORP", "FAC"})
 # words that make a name in a crew slot a company: "a film by Aardman Animations"
 _COMPANY_WORDS = re.compile(

@@ -39,8 +39,9 @@ from critic.records import DocumentMeta, FilmGuess, Span
 
 # stored with each review as its "films" component; 2: the title model picks the film;
 # 3: more title-case candidates (possessives, colons, honorifics), model retrained;
-# 4: quoted titles, dated labels are no titles, model retrained with quoted copies
-VERSION = "4"
+# 4: quoted titles, dated labels are no titles, model retrained with quoted copies;
+# 5: title-case candidates inside and around runs, person-like titles, model retrained
+VERSION = "5"
 MIN_CONFIDENCE = 0.35
 _SITE_SEPARATORS = re.compile(r"\s+[|–—-]\s+|\s*::\s*")
 _REVIEW_WORDS = re.compile(
