@@ -82,4 +82,5 @@ def test_the_shipped_model_has_a_threshold_per_writing_style() -> None:
         pytest.fail("resources/title-model.json is missing")
     assert set(model.thresholds) == {"film_caps", "film_plain", "film_quotes"}
     assert all(0 <= t < 1 for t in model.thresholds.values())
-    assert set(model.weights) == {"film"}
+    # "film" says how sure a pick is; "rank" picks for title-case and quoting critics
+    assert set(model.weights) == {"film", "rank"}

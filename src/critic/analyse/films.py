@@ -32,6 +32,7 @@ from critic.analyse.entities import (
 from critic.analyse.films_caps import Adder, paragraph_bounds, score_caps_titles
 from critic.analyse.films_titles import display_title, title_key
 from critic.analyse.identity import clean_name, name_tokens
+from critic.analyse.linear_model import sigmoid
 from critic.analyse.nlp import Entity
 from critic.analyse.title_features import candidate_features
 from critic.analyse.title_model import shipped_title_model
@@ -163,14 +164,20 @@ def identify_film_from(
         confidence, needed = min(1.0, round(best.score, 3)), 0.0
     elif model is not None and prose:
         features = film_candidate_features(_mask(text, header.spans), prose, ents, style)
-        probs = [model.probabilities(f)["film"] for f in features]
+        scored = [model.scores(f) for f in features]
+        probs = [sigmoid(s["film"]) for s in scored]
+        # for title-case and quoting critics the ranking output (learned from pairs of
+        # candidates) picks, where the model has one; "film" says how sure the pick is
+        rank = "rank" if style != "caps" else "film"
+        ranks = [s.get(rank, s["film"]) for s in scored]
         page_keys = [title_key(c.title) for c in page]
+        ranked = list(zip(ranks, probs, prose, strict=True))
         in_page = [
-            (p, c)
-            for p, c in zip(probs, prose, strict=True)
-            if any(f" {title_key(c.title)} " in f" {key} " for key in page_keys)
+            r
+            for r in ranked
+            if any(f" {title_key(r[2].title)} " in f" {key} " for key in page_keys)
         ]
-        p, best = max(in_page or list(zip(probs, prose, strict=True)), key=lambda pc: pc[0])
+        _, p, best = max(in_page or ranked, key=lambda r: r[0])
         threshold = model.thresholds.get(f"film_{style}", model.thresholds["film_plain"])
         confidence, needed = round(p, 3), 0.0 if in_page else threshold
         if confidence < needed and page:

@@ -21,13 +21,22 @@ class LinearModel:
     thresholds: dict[str, float]  # output -> probability needed to act on it
     version: str
 
+    def scores(self, features: dict[str, float]) -> dict[str, float]:
+        """output -> raw score (the dot product), for one example's features: what a
+        ranking output (no probability of its own) is compared by."""
+        return {
+            name: sum(w.get(f, 0.0) * v for f, v in features.items())
+            for name, w in self.weights.items()
+        }
+
     def probabilities(self, features: dict[str, float]) -> dict[str, float]:
         """output -> probability, for one example's features."""
-        out = {}
-        for name, w in self.weights.items():
-            z = sum(w.get(f, 0.0) * v for f, v in features.items())
-            out[name] = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
-        return out
+        return {name: sigmoid(z) for name, z in self.scores(features).items()}
+
+
+def sigmoid(z: float) -> float:
+    """A logistic output's probability from its score."""
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
 def model_from_json(data: dict[str, Any]) -> LinearModel:
