@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import defaultdict
+from functools import lru_cache
+from importlib import resources
 
 _ARTICLES = ("the ", "a ", "an ")
 
@@ -47,3 +50,19 @@ def display_title(title: str) -> str:
             # each slashed part opens with a capital too: "Face/Off", "Crazy/Beautiful"
             out.append(re.sub(r"(^\W*|/)(\w)", lambda m: m.group(1) + m.group(2).upper(), w))
     return " ".join(out)
+
+
+@lru_cache(maxsize=1)
+def known_titles() -> dict[str, set[int]]:
+    """The shipped film-title gazetteer (title_key -> years); empty if not shipped."""
+    out: dict[str, set[int]] = defaultdict(set)
+    try:
+        data = resources.files("critic.resources").joinpath("film_titles.tsv").read_text("utf-8")
+    except (FileNotFoundError, ModuleNotFoundError):
+        return {}
+    for line in data.splitlines():
+        title, _, year = line.partition("\t")
+        years = out[title_key(title)]
+        if year.isdigit():
+            years.add(int(year))
+    return dict(out)

@@ -1,0 +1,295 @@
+"""Title-case phrases as evidence of the film under review (for critics who do not write
+titles in CAPS: films_caps.py reads those).
+
+A title in title case looks like a name, a place or any capitalised phrase, so the
+candidates are generous: runs of capitalised words, and the titles inside or around a run
+that a run alone misses (what a possessive owns, what follows a part, what precedes its
+maker or a verb, a subtitle over a colon, a title opening with initials or an opener word).
+Each candidate gets named parts (repeated, named as a film, looks like a person, opens with a
+sentence opener, owned by a person, ...) that the title model reads with its context; a
+phrase that is a person (the first-name gazetteer, spaCy, the names credit cues give) or a
+place is left out, unless the review names it as a film.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from critic.analyse.entities import (
+    SENTENCE_OPENERS,
+    TextSpan,
+    first_names,
+    is_plausible_name,
+    starts_with_first_name,
+    title_case_runs,
+)
+from critic.analyse.films_caps import Adder, paragraph_bounds
+from critic.analyse.films_titles import known_titles, title_key
+from critic.analyse.identity import clean_name, name_tokens
+from critic.analyse.nlp import Entity
+from critic.records import Span
+
+_ARTICLE_WORDS = frozenset("the a an this that these those".split())
+_VERDICT = re.compile(r"\s+(?:is|was)\s+(?:a|an|the|one)\b")
+# "the movie Central Station", "his new film Starship Troopers", "Germinal (1993)",
+# "Rock Star, directed by", "Joe the King by actor Frank Whaley": a title named as one
+_NOUN_CUE = re.compile(
+    r"\b(?:(?i:the|this|his|her|their|its)|[A-Z][\w\-]*['’]s?)\s+(?:[a-z\-]+\s+){0,2}?"
+    r"(?:movie|film|comedy|drama|documentary|thriller|picture|feature|western|musical|"
+    r"romance|satire|farce|melodrama|biopic|sequel|remake|epic|adaptation|fantasy)\s+$"
+)
+_AFTER_CUE = re.compile(
+    r"\s*\((?:19|20)\d\d\)|,?\s+(?:directed|written|produced)\s+by\b|"
+    r"\s+by\s+(?:writer|director|actor|actress|filmmaker|first-time)"
+)
+# "Double Jeopardy by Bruce Beresford": a work and who made it; "Directed by ...",
+# "Music by ..." are credit labels, not titles
+_MADE_BY = re.compile(r"\s+by\s+[A-Z][\w'’\-]+\s+[A-Z]")
+_CRAFT_LABEL = re.compile(
+    r"(?i)(?:ed|music|screenplay|story|score|photography|cinematography|design|costumes)$"
+)
+_WORKS_CUE = re.compile(
+    r"(?:such|as|like|including|titles?|films?|movies?|hits?|efforts?|roles?|fare)\s*[\"“]?$|"
+    r"\([^)]*[,/;]\s*[\"“]?$|\(\s*[\"“]?$",
+    re.IGNORECASE,
+)
+
+
+def score_title_case(
+    text: str,
+    ents: list[Entity],
+    people: list[str],
+    add: Adder,
+    caps_writer: bool,
+    wide: bool,
+    quoted: set[TextSpan],
+) -> None:
+    """Title-case phrases as candidates. `quoted` holds the titles of a critic who writes
+    them in quotation marks: for such a critic a quoted phrase is named as a title, even
+    one word said once ('"Tootsie"')."""
+    person_keys = {" ".join(name_tokens(p)) for p in people}
+    # "Van Sant" of "Gus Van Sant": any tail of a person's name is a name, not a title
+    for e in ents:
+        tokens = name_tokens(e.text)
+        if e.label == "PERSON" and starts_with_first_name(e.text):
+            person_keys |= {" ".join(tokens[i:]) for i in range(1, len(tokens))}
+    first_end, last_start = paragraph_bounds(text)
+    groups: dict[str, list[TextSpan]] = defaultdict(list)
+    cued: set[TextSpan] = set()
+    person_like: set[TextSpan] = set()
+    runs, opener_kept = _title_case_candidates(text, wide)
+    for run in runs:
+        name = clean_name(run.text)  # "Composer Daniel Moss" is "Daniel Moss"
+        if len(run.text) < 3 or {" ".join(name_tokens(n)) for n in (run.text, name)} & person_keys:
+            continue
+        if run.text.lower() in _ARTICLE_WORDS:
+            continue  # "The" opening a sentence
+        another_work = _WORKS_CUE.search(text[max(0, run.start - 30) : run.start])
+        if (
+            _NOUN_CUE.search(text[max(0, run.start - 60) : run.start])
+            or _AFTER_CUE.match(text, run.end)
+            or (_MADE_BY.match(text, run.end) and not _CRAFT_LABEL.search(run.text))
+        ):
+            cued.add(run)  # named as a film: whatever it looks like, it is a title
+        elif another_work:
+            continue  # "such films as X", "Dunn (X, Y)": another work, not this one
+        elif run in quoted:
+            cued.add(run)  # a critic who quotes titles quoted this one: '"Jerry Maguire"'
+        elif starts_with_first_name(name) and is_plausible_name(name) and not _titled(name):
+            if not wide:
+                continue  # "Peter Marsh", not a title
+            # ... mostly; the model reads "Michael Collins", "Jackie Brown", "Jude" by
+            # how the review writes about them, told that they look like a person's name
+            person_like.add(run)
+        groups[title_key(run.text)].append(run)
+    gazetteer = known_titles()
+    for key, spans in groups.items():
+        words = spans[0].text.split()
+        count = len(spans)
+        named_as_film = any(s in cued for s in spans)
+        looks_like_person = any(s in person_like for s in spans) or (
+            len(words) == 1 and words[0] in first_names()
+        )
+        if looks_like_person and not named_as_film and not (wide and count >= 2):
+            continue
+        owners = [_owner(text, s.start) for s in spans]
+        by_person = any(o and _is_person_name(o, person_keys) for o in owners)
+        if len(words) == 1 and not (
+            (count >= 3 and key in gazetteer)
+            # "Lucho Bender's Felicidades": once, but owned as a film is
+            or (wide and (count >= 2 or key in gazetteer or named_as_film or by_person))
+        ):
+            continue
+        if (
+            key not in gazetteer
+            and not named_as_film  # "the film Fargo"
+            and _mostly_labelled(spans, ents, {"GPE", "LOC", "FAC", "NORP"})
+        ):
+            continue  # a place the story visits, however often
+        parts = {"title_case": 0.1, "repeated_title_case": min(0.45, 0.15 * (count - 1))}
+        if named_as_film:
+            parts["named_as_film"] = 0.1
+        elif looks_like_person:
+            parts["person_like"] = -0.3
+        if all(s in opener_kept for s in spans):
+            parts["opener_kept"] = -0.1
+        if any(_VERDICT.match(text, s.end) for s in spans):
+            parts["subject_of_verdict"] = 0.15
+        if caps_writer:
+            # a critic who writes titles in CAPS wrote this one some other way: unlikely
+            parts = {k: v / 2 for k, v in parts.items()}
+        if any(owners):
+            # "Jon Avnet's Up Close and Personal" names the film; "On Her Majesty's Secret
+            # Service" and "Geri's Game" are one title, and the tail alone is not it
+            parts["owned_by_person" if by_person else "owned_by_other"] = (
+                0.05 if by_person else -0.05
+            )
+        if spans[0].start < first_end:
+            parts["first_paragraph"] = 0.05
+        if spans[-1].start >= last_start:
+            parts["last_paragraph"] = 0.1
+        title = max((s.text for s in spans), key=lambda t: sum(c.isupper() for c in t))
+        for reason, weight in parts.items():
+            if weight:
+                add(title, reason, weight, [Span(s.start, s.end) for s in spans])
+
+
+def _title_case_candidates(text: str, wide: bool = False) -> tuple[list[TextSpan], set[TextSpan]]:
+    """Title-case runs, and the titles inside or across them a run alone misses; and
+    which of them kept an opener word a sentence start would trim.
+
+    - what a possessive inside a run owns: "John Ashby's The Next Best Thing" holds "The
+      Next Best Thing" ("Schindler's List" is itself a title, so the whole run stays too);
+    - what comes before a verb the run swallowed: "Ridicule is a French" holds
+      "Ridicule", "Speed is Die Hard on a bus" holds "Speed";
+    - a title after a part or before its maker: "Newman in Where the Money Is", "Double
+      Jeopardy by Bruce Beresford", "Love's Labour's Lost from 1940";
+    - a title and its subtitle across a colon: "Lara Croft: Tomb Raider";
+    - a title opening with initials: "L.A. Confidential", "Cecil B. Demented".
+
+    `wide` (the title model's candidates) also keeps, beside a run trimmed at a sentence
+    start, the run with its opener ("Before Sunrise", "Our Lady of the Assassins", "I
+    Shot Andy Warhol"), marked as such for the model.
+    """
+    runs = _with_initials(text, title_case_runs(text))
+    out = []
+    for i, run in enumerate(runs):
+        nxt = runs[i + 1] if i + 1 < len(runs) else None
+        whole = [run]
+        if nxt:
+            between = text[run.end : nxt.start]
+            joined = TextSpan(run.start, nxt.end, text[run.start : nxt.end])
+            # "Lara Croft: Tomb Raider", "Face/Off"; over a comma only where the joined
+            # text comes back ("Mystery, Alaska"), as for CAPS titles
+            if between in (": ", "/") or (between == ", " and text.count(joined.text) >= 2):
+                whole.append(joined)
+        for span in whole:
+            out.append(span)
+            for m in re.finditer(r"['’]s? (?=[A-Z\d])", span.text):
+                out.append(TextSpan(span.start + m.end(), span.end, span.text[m.end() :]))
+        # "Newman in Where the Money Is": what follows a part. (Not what follows a
+        # gerund: "Leaving Las Vegas" and "Raising Arizona" are titles, not places.)
+        for m in re.finditer(r" in (?=[A-Z\d])", run.text):
+            out.append(TextSpan(run.start + m.end(), run.end, run.text[m.end() :]))
+        head = re.match(r"(.+?) (?:is|by|from|with|or) ", run.text)
+        if head:
+            out.append(TextSpan(run.start, run.start + head.end(1), head.group(1)))
+    out = _restore_openers(text, out)
+    kept: set[TextSpan] = set()
+    if wide:
+        for run in list(out):
+            longer = _with_opener(text, run)
+            if longer and longer not in out:
+                out.append(longer)
+                kept.add(longer)
+    return out, kept
+
+
+# Words that open both sentences and titles ("Before Sunrise", "In the Line of Fire");
+# a conjunction or sentence adverb ("But", "However") opens no title
+_TITLE_OPENERS = frozenset(
+    """When Where Here There What Who Why How In On At Of For To From With After Before
+    Until Once Not No My Your Our His Her Their I He She We You It Every Some All Such
+    First Last Next Like As Still""".split()
+)
+
+
+def _with_opener(text: str, run: TextSpan) -> TextSpan | None:
+    word = _word_before(text, run.start)
+    if word not in _TITLE_OPENERS:
+        return None
+    name = clean_name(run.text)
+    if starts_with_first_name(name) and is_plausible_name(name):
+        return None  # "When Ben Sanderson ..." opens a sentence about Ben
+    return TextSpan(run.start - len(word) - 1, run.end, f"{word} {run.text}")
+
+
+def _word_before(text: str, start: int) -> str:
+    """The capitalised word right before `start` ("Before" of "Before Sunrise"), or ""."""
+    m = re.search(r"(?:^|(?<=\s))([A-Z][a-z]*) $", text[max(0, start - 12) : start])
+    return m.group(1) if m else ""
+
+
+def _with_initials(text: str, runs: list[TextSpan]) -> list[TextSpan]:
+    """A run right after capitalised words ending in initials ("L.A. ", "Cecil B. ")
+    starts there: the initials' full stops broke the run."""
+    out = []
+    for run in runs:
+        m = re.search(
+            r"(?<![\w.])((?:[A-Z][\w'’\-]* )*(?:[A-Z]\.)+) $",
+            text[max(0, run.start - 40) : run.start],
+        )
+        if m:
+            run = TextSpan(run.start - len(m.group(1)) - 1, run.end, f"{m.group(1)} {run.text}")
+        out.append(run)
+    return out
+
+
+def _restore_openers(text: str, runs: list[TextSpan]) -> list[TextSpan]:
+    """A run whose opener word was trimmed at a sentence start ("He Got Game is ...", "Not
+    One Less opens ...") gets it back when the review also writes the longer phrase
+    mid-sentence ("Lee's He Got Game"), where nothing is trimmed."""
+    keys = {title_key(r.text) for r in runs}
+    out = []
+    for run in runs:
+        word = _word_before(text, run.start)
+        if word in SENTENCE_OPENERS and title_key(f"{word} {run.text}") in keys:
+            run = TextSpan(run.start - len(word) - 1, run.end, f"{word} {run.text}")
+        out.append(run)
+    return out
+
+
+def _titled(name: str) -> bool:
+    """A name-led phrase with the small words of a title ("Grace of My Heart", "Anna and
+    the King", "Oliver & Company"), and not two people ("Alice and Martin")."""
+    if not re.search(r" (?:of|the|and|&|in|on|at|to|for|with|from|a|an|is|my|me|not) ", name):
+        return False
+    pieces = re.split(r" (?:and|&) ", name)
+    return not (
+        len(pieces) > 1 and all(starts_with_first_name(p) and is_plausible_name(p) for p in pieces)
+    )
+
+
+def _owner(text: str, start: int) -> str | None:
+    """The capitalised words owning what starts at `start` ("Jon Avnet" of "Jon Avnet's
+    Up Close ..."), or None when no possessive comes right before it."""
+    m = re.search(r"([A-Z][\w.\-]*(?: [A-Z][\w.\-]*)*)['’]s? $", text[max(0, start - 60) : start])
+    return m.group(1) if m else None
+
+
+def _is_person_name(name: str, person_keys: set[str]) -> bool:
+    tokens = name_tokens(name)
+    return (
+        starts_with_first_name(clean_name(name))
+        or " ".join(tokens) in person_keys
+        or (bool(tokens) and tokens[-1] in person_keys)
+    )
+
+
+def _mostly_labelled(spans: list[TextSpan], ents: list[Entity], labels: set[str]) -> bool:
+    hits = sum(
+        any(e.label in labels and e.start <= s.start and s.end <= e.end for e in ents)
+        for s in spans
+    )
+    return hits * 2 > len(spans)
