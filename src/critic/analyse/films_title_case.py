@@ -6,9 +6,11 @@ candidates are generous: runs of capitalised words, and the titles inside or aro
 that a run alone misses (what a possessive owns, what follows a part, what precedes its
 maker or a verb, a subtitle over a colon, a title opening with initials or an opener word).
 Each candidate gets named parts (repeated, named as a film, looks like a person, opens with a
-sentence opener, owned by a person, ...) that the title model reads with its context; a
-phrase that is a person (the first-name gazetteer, spaCy, the names credit cues give) or a
-place is left out, unless the review names it as a film.
+sentence opener, owned by a person, ...) that the title model reads with its context. A
+person the review credits (a crew cue, a header, the metadata) or a place is left out
+unless the review names it as a film; a phrase that only looks like a person's name (the
+first-name gazetteer) is left out of the hand scores and offered to the model, marked so,
+when it recurs: films are named for their heroes.
 """
 
 from __future__ import annotations
@@ -65,9 +67,10 @@ def score_title_case(
     wide: bool,
     quoted: set[TextSpan],
 ) -> None:
-    """Title-case phrases as candidates. `quoted` holds the titles of a critic who writes
-    them in quotation marks: for such a critic a quoted phrase is named as a title, even
-    one word said once ('"Tootsie"')."""
+    """Title-case phrases as candidates, given to `add`. `quoted` holds the titles of a
+    critic who writes them in quotation marks: for such a critic a quoted phrase is named
+    as a title, even one word said once ('"Tootsie"'). `wide` lets in the candidates only
+    the title model asks for (see films.film_candidates)."""
     person_keys = {" ".join(name_tokens(p)) for p in people}
     # "Van Sant" of "Gus Van Sant": any tail of a person's name is a name, not a title
     for e in ents:
