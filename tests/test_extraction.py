@@ -135,6 +135,26 @@ def test_dialogue_speaker_is_the_actor_of_the_character() -> None:
         assert text[q["start"] : q["end"]] == q["text"]
 
 
+def test_a_speaker_named_right_before_a_quotation_speaks_it_without_a_comma_or_an_opener() -> None:
+    r = extract('Tom Harker (Robert Vance) is a wreck. When Tom says "I never sleep" she laughs.')
+    (quote,) = r["quotes"]
+    assert (quote["text"], quote["kind"], quote["speaker"]) == (
+        "I never sleep",
+        "dialogue",
+        "Robert Vance",
+    )
+
+
+def test_a_line_ending_its_sentence_keeps_the_speaker_named_before_it() -> None:
+    r = extract(
+        'Tom Harker (Robert Vance) is a wreck. Tom says, "Go home." As Mark Twain said, '
+        '"Golf is a good walk spoiled."'
+    )
+    by_text = {q["text"]: (q["kind"], q["speaker"]) for q in r["quotes"]}
+    assert by_text["Go home."] == ("dialogue", "Robert Vance")
+    assert by_text["Golf is a good walk spoiled."] == ("other", "Mark Twain")
+
+
 def test_scare_quotes_are_not_dialogue() -> None:
     r = extract('The film never "explains" its hero, and that is fine.')
     assert [(q["text"], q["kind"], q["speaker"]) for q in r["quotes"]] == [

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from critic.analyse.entities import NAME, Mention, Mentions
+from critic.analyse.entities import NAME, SENTENCE_OPENERS, Mention, Mentions
 
 SPEECH_VERBS = (
     r"says|said|tells|told|replies|replied|asks|asked|informs|informed|explains|explained|"
@@ -34,7 +34,9 @@ _AFTER = re.compile(
 _EPIGRAPH = re.compile(rf"^\s*(?:--|—|–|-)\s*(?P<who>{NAME})")
 _BEFORE = re.compile(
     rf"(?:\b[Aa]s\s+{_WHO}\s+(?:once\s+|famously\s+|so\s+)?(?:{SPEECH_VERBS})\b[^\"“]*|"
-    rf"{_WHO.replace('who', 'who2')}\s+(?:\w+ly\s+)?(?:{SPEECH_VERBS})(?:\s+\w+){{0,3}}\s*[,:]\s*)$"
+    rf"{_WHO.replace('who', 'who2')}\s+(?:\w+ly\s+)?(?:{SPEECH_VERBS})(?:\s+\w+){{0,3}}\s*[,:]\s*|"
+    # 'When Eli says "I came back ..."': the verb right before the quotation, no comma
+    rf"{_WHO.replace('who', 'who3')}\s+(?:\w+ly\s+)?(?:{SPEECH_VERBS})\s*)$"
 )
 _PAIRS = re.compile(r"“([^“”\n]{1,600})”|\"([^\"\n]{1,600})\"")
 
@@ -87,7 +89,7 @@ def find_quotes(
         close = end
         while close < len(text) and text[close] in ',.!? "”':
             close += 1
-        who, at = _attribution(text, start, close, sentence_of)
+        who, at = _attribution(text, start, end, close, sentence_of)
         speaker: Mention | None = None
         if who:
             if who.lower() in ("he", "she", "they"):
@@ -109,20 +111,31 @@ def find_quotes(
 
 
 def _attribution(
-    text: str, start: int, close: int, sentence_of: Callable[[int], tuple[int, int]]
+    text: str, start: int, end: int, close: int, sentence_of: Callable[[int], tuple[int, int]]
 ) -> tuple[str | None, int]:
-    after = text[close : close + 80]
-    m = _AFTER.match(after) or _EPIGRAPH.match(after)
+    sent_start, _ = sentence_of(start)
+    before = _BEFORE.search(text[max(sent_start, start - 200) : max(sent_start, start - 1)])
+    said_before = before and (before.group("who") or before.group("who2") or before.group("who3"))
+    # 'Ben says, "Go home." As Mark Twain said ...': a quotation closed by a full stop
+    # ends its sentence, so a speaker named before it beats the next sentence's
+    if said_before and text[end - 1 : end] == ".":
+        return _without_opener(said_before), start
+    m = _AFTER.match(text[close : close + 80]) or _EPIGRAPH.match(text[close : close + 80])
     if m:
         who = m.groupdict().get("who") or m.groupdict().get("who2")
         if who:
-            return who, close + m.start()
-    sent_start, _ = sentence_of(start)
-    before = text[max(sent_start, start - 200) : max(sent_start, start - 1)]
-    m = _BEFORE.search(before)
-    if m and (m.group("who") or m.group("who2")):
-        return m.group("who") or m.group("who2"), start
+            return _without_opener(who), close + m.start()
+    if said_before:
+        return _without_opener(said_before), start
     return None, start
+
+
+def _without_opener(who: str) -> str:
+    """ "When Eli" of "When Eli says ...": a sentence's opener is no part of a name."""
+    words = who.split()
+    while len(words) > 1 and words[0] in SENTENCE_OPENERS:
+        words = words[1:]
+    return " ".join(words)
 
 
 def _classify(
