@@ -98,6 +98,15 @@ def test_title_header_with_roles() -> None:
     assert r["film"]["title"] == "Silent Harbor"
 
 
+def test_a_header_part_with_an_honorific_is_the_character_and_the_prose_says_who_it_is() -> None:
+    r = extract(
+        "Silent Harbor (director: Anna Keller; cast: Robert Vance (Tom), Judith Kerr (Mrs. "
+        "Varga))\nTom comes home to find his mother (Judith Kerr) has sold the house."
+    )
+    kerr = next(p for p in r["people"] if p["name"] == "Judith Kerr")
+    assert kerr["roles"] == [{"job": "actor", "character": "Mrs. Varga", "note": "mother"}]
+
+
 def test_works_in_a_list_and_in_parentheses_belong_to_the_person() -> None:
     r = extract(
         "Until now, Anna Keller was known for such fluff as Cocktail and "

@@ -85,8 +85,10 @@ def _names(value: str, offset: int, job: str) -> list[HeaderCredit]:
         m = _NAME_ITEM.match(part)
         if not m or not is_plausible_name(m.group("name")):
             continue
-        role = m.group("role")
-        character = role.strip() if role and is_plausible_name(role.strip()) else None
+        role = (m.group("role") or "").strip()
+        # "(Mrs. Varga)", "(Dr. Hale)": an honorific opens a part's name
+        bare = re.sub(r"^(?:Mr|Mrs|Ms|Dr|Miss)\.?\s+(?=[A-Z])", "", role)
+        character = role if role and is_plausible_name(bare) else None
         start = offset + (at if at >= 0 else 0) + m.start("name")
         out.append(
             HeaderCredit(m.group("name"), job, character, start, start + len(m.group("name")))

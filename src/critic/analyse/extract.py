@@ -162,7 +162,13 @@ class _Person:
     def add_role(self, job: str, character: str | None, note: str | None) -> None:
         key = (job, character)
         if job == "actor" and character is None and any(j == "actor" and c for j, c in self.roles):
-            return  # "actor as Lily" already says more than "actor"
+            # "actor as Lily" already says more than "actor"; "his mother (X)" may still
+            # say what Lily is
+            for (j, c), role in self.roles.items():
+                if j == "actor" and c and not role["note"]:
+                    role["note"] = note
+                    break
+            return
         if job == "actor" and character:
             bare = self.roles.pop(("actor", None), None)
             note = note or (bare or {}).get("note")
