@@ -107,6 +107,27 @@ def test_a_header_part_with_an_honorific_is_the_character_and_the_prose_says_who
     assert kerr["roles"] == [{"job": "actor", "character": "Mrs. Varga", "note": "mother"}]
 
 
+def test_a_cameo_turned_up_in_is_a_part_with_what_it_plays() -> None:
+    r = extract(
+        "Robert Vance plays Tom. Ned Voss turns up in a funny cameo as a ferry captain who "
+        "sings, and Ann Lowe has a cameo too."
+    )
+    assert roles(r, "Ned Voss") == {("actor", None)}
+    voss = next(p for p in r["people"] if p["name"] == "Ned Voss")
+    assert voss["roles"][0]["note"] == "ferry captain (cameo)"
+    lowe = next(p for p in r["people"] if p["name"] == "Ann Lowe")
+    assert lowe["roles"][0]["note"] == "cameo"
+
+
+def test_films_an_actor_is_remembered_for_are_that_actors_works() -> None:
+    r = extract(
+        "Robert Vance plays Tom. Vance, best remembered for The Iron Season and Dust on the "
+        "Wind, has never been better."
+    )
+    works = {w["title"]: w["person"] for w in r["works"]}
+    assert works == {"The Iron Season": "Robert Vance", "Dust on the Wind": "Robert Vance"}
+
+
 def test_works_in_a_list_and_in_parentheses_belong_to_the_person() -> None:
     r = extract(
         "Until now, Anna Keller was known for such fluff as Cocktail and "

@@ -208,6 +208,13 @@ _CAST_LIST = re.compile(
     r"(?:performance|turn)\s+belongs\s+to)\s+"
     r"(?:(?:by|from|of|include|includes|are|is|to)\s+)?" + _LIST
 )
+# "Tom Farrow turns up in a funny cameo as a ferry captain", "X has a cameo"
+_CAMEO_BY = re.compile(
+    rf"{_N}\s+(?:turns\s+up|shows\s+up|pops\s+up|appears|has)\s+(?:briefly\s+)?(?:in\s+)?"
+    r"(?:a|an)\s+(?:[a-z\-]+\s+){0,2}?cameo\b"
+    r"(?:\s+as\s+(?:a|an|the)\s+(?P<part>[a-z\-]+"
+    r"(?:\s+(?!(?:who|that|and|or|but|in|with|whose|at|on|for|to|is|was)\b)[a-z\-]+){0,2}))?"
+)
 _ACTOR_EVIDENCE = [
     re.compile(
         rf"{_N}['’]s?\s+(?:[a-z\-]+\s+){{0,2}}?(?:performance|portrayal|acting|turn\s+as|screen\s+presence)\b"
@@ -423,6 +430,18 @@ def _find_candidates(text: str) -> list[Candidate]:
                     rule="cast_list",
                 )
             )
+    for m in _CAMEO_BY.finditer(text):
+        part = m.group("part")
+        out.append(
+            Candidate(
+                m.group("name"),
+                m.start("name"),
+                m.end("name"),
+                "actor",
+                note=f"{part} (cameo)" if part else "cameo",
+                rule="cast_list",
+            )
+        )
     for rx in _ACTOR_EVIDENCE:
         for m in rx.finditer(text):
             out.append(

@@ -23,7 +23,7 @@ from critic.analyse.films import display_title, known_titles, title_key
 _ITEM = rf"(?:{TITLE_RUN}|[A-Z0-9][A-Z0-9'’&.:\- ]*[A-Z0-9'’!?])"
 _LIST = rf"(?P<list>{_ITEM}(?:\s*,\s*(?:and\s+|or\s+)?{_ITEM})*(?:,?\s+(?:and|or)\s+{_ITEM})?)"
 _LIST_CUE = re.compile(
-    r"\b(?:such\s+(?:[\w\-]+\s+){0,3}?as|the\s+titles|"
+    r"\b(?:such\s+(?:[\w\-]+\s+){0,3}?as|the\s+titles|(?:best\s+)?(?:known|remembered)\s+for|"
     r"(?:films?|movies?|pictures?|hits?|efforts?|roles?|vehicles?|works?|credits?|"
     r"comedies|dramas|thrillers|classics|features)\s*,?\s+(?:such\s+as|like|including|as))\s+"
     + _LIST
