@@ -128,6 +128,20 @@ def test_films_an_actor_is_remembered_for_are_that_actors_works() -> None:
     assert works == {"The Iron Season": "Robert Vance", "Dust on the Wind": "Robert Vance"}
 
 
+def test_a_byline_and_a_distributor_line_under_the_title_name_nobody_in_the_film() -> None:
+    r = extract(
+        "HARBOUR OF SALT\nA film review by Sam Render\nCopyright 1998 Sam Render\n\n"
+        "(Fine Line)\nStarring: Daniel Roth, Mira Stone, Owen Pike.\n"
+        "Screenplay: Tomas Reyno. Director: Tomas Reyno.\n\n"
+        "HARBOUR OF SALT is slow. Daniel Roth stars as Eli Varga, a fisherman. It is Mira "
+        "Stone, as the childhood sweetheart Nell, who gives HARBOUR OF SALT its pulse."
+    )
+    names = {p["name"] for p in r["people"]}
+    assert "Sam Render" not in names and "Fine Line" not in names
+    assert ("actor", "Nell") in roles(r, "Mira Stone")
+    assert ("actor", "Eli Varga") in roles(r, "Daniel Roth")
+
+
 def test_works_in_a_list_and_in_parentheses_belong_to_the_person() -> None:
     r = extract(
         "Until now, Anna Keller was known for such fluff as Cocktail and "

@@ -162,6 +162,12 @@ _AS = re.compile(
     rf"{_NP_}(?:,?\s+who\s+(?:[a-z]+\s+){{0,2}}?)?\s+(?:is\s+|was\s+)?as\s+"
     rf"(?:the\s+(?:[\w\-]+\s+){{0,3}}?)?(?P<char>{_TITLED}{NAME})\b(?!['’]s\b)"
 )
+# "It is Mira Stone, as the childhood sweetheart Nell, who ...": the part set off by commas
+# (a closing comma or stop after it, so "Siskel, as Roger Ebert put it" is no part)
+_AS_COMMA = re.compile(
+    rf"{_NP_},\s+as\s+(?:(?:the|a|an)\s+(?:[a-z\-]+\s+){{0,3}}?)?(?P<char>{_TITLED}{NAME})"
+    r"(?=\s*[,.;)])"
+)
 # "Gene Hackman is the best thing in it as the weary partner Avery Tolar": words between,
 # but never "as" or "than" ("is every bit as good as Jared Harris"), and the part named
 # after an article and its nouns, the name ending the phrase ("as a Welsh soccer player")
@@ -322,7 +328,7 @@ def _find_candidates(text: str) -> list[Candidate]:
                 rule="plays",
             )
         )
-    for m in [*_AS.finditer(text), *_AS_LATE.finditer(text)]:
+    for m in [*_AS.finditer(text), *_AS_LATE.finditer(text), *_AS_COMMA.finditer(text)]:
         out.append(
             Candidate(
                 m.group("name"),
@@ -493,6 +499,9 @@ def _paren_pairs(text: str) -> list[Candidate]:
     out: list[Candidate] = []
     for m in _PAREN.finditer(text):
         left = text[max(0, m.start() - 60) : m.start()]
+        # "Char (Actor)" never spans a paragraph break: "TITLE\n\n(Fine Line)" is a
+        # distributor under a title
+        left = re.split(r"\n[ \t]*\n", left)[-1]
         as_role = _PAREN_AS.match(m.group(1))
         if as_role:
             lc = _LEFT_CHAR.search(left)

@@ -45,6 +45,8 @@ _TITLE_LINE = re.compile(
     r"\((?P<body>(?:(?:writer|screenwriter)\s*[/-]\s*)?(?:directors?|dir\.|directed by)\b.*)\)\s*$",
     re.IGNORECASE,
 )
+# a line that is nothing but a short parenthesis: a distributor, a rating, a running time
+_ASIDE_LINE = re.compile(r"\([^()\n.!?]{1,50}\)")
 # "A film review by X", "Copyright 1994 X": a byline is no credit, and no prose either
 _BYLINE = re.compile(
     r"^(?:a\s+)?(?:film\s+|movie\s+)?review(?:ed)?\s+by\b|^(?:copyright|\(c\)|©)\s", re.I
@@ -136,8 +138,10 @@ def parse_header(text: str, max_lines: int = 4) -> Header:
         offset += len(line) + 1
         if not stripped:
             continue
-        if _BYLINE.match(stripped):
-            header.spans.append((start, start + len(line)))  # masked, and not counted
+        if _BYLINE.match(stripped) or (seen < max_lines and _ASIDE_LINE.fullmatch(stripped)):
+            # masked, and not counted; "(Fine Line)", "(Miramax, 1998)" under a title line
+            # name a distributor, not an actor with no part
+            header.spans.append((start, start + len(line)))
             continue
         seen += 1
         if seen > max_lines:

@@ -301,7 +301,13 @@ class _Review:
     def _people_from(self, candidates: list[Candidate]) -> None:
         names: list[tuple[str, int, int]] = [
             (c.name, c.start, c.end) for c in candidates if c.name
-        ] + [(e.text, e.start, e.end) for e in self.ents if e.label == "PERSON"]
+        ] + [
+            (e.text, e.start, e.end)
+            for e in self.ents
+            # a header's names are its credits; the rest of it ("A film review by X",
+            # "Copyright 1998 X") names the critic, not someone in the film
+            if e.label == "PERSON" and not overlaps(e.start, e.end, self.header.spans)
+        ]
         names = [(clean_name(n), s, e) for n, s, e in names if not overlaps(s, e, self.titles)]
         character_slots = {clean_name(c.character) for c in candidates if c.character}
         # full names first, so that a surname alone can find its person afterwards
