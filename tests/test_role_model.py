@@ -65,6 +65,32 @@ def test_features_read_the_possessive_and_what_the_rules_said() -> None:
     assert feats["mentions=2"] == 1.0
 
 
+def test_features_tell_a_possessive_on_another_film_from_one_on_the_film() -> None:
+    prose = "Anna Keller's NORTH HARBOR was a hit, and many years later comes QUIET FIELDS."
+    film = prose.index("QUIET FIELDS")
+    feats = person_features(
+        prose,
+        [(0, 11)],
+        full_name=True,
+        rule_jobs=[],
+        has_character=False,
+        rank=1,
+        film_spans=[(film, film + len("QUIET FIELDS"))],
+        other_film_spans=[(14, 26)],
+    )
+    assert feats["other_poss_film"] > 0 and "poss_film" not in feats
+    # the rows extract() gives the model carry it too
+    (row,) = role_feature_rows(
+        [
+            (
+                "Anna Keller's NORTH HARBOR was a hit. QUIET FIELDS is slow; QUIET FIELDS is long.",
+                None,
+            )
+        ]
+    )
+    assert "other_poss_film" in row["Anna Keller"]
+
+
 def test_probabilities_are_the_logistic_of_the_weighted_features() -> None:
     model = model_from_json(
         {

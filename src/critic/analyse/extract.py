@@ -549,6 +549,9 @@ class _Review:
             if m.kind == "person" and m.name in self.people:
                 spans.setdefault(m.name, []).append((m.start, m.end))
         ranked = sorted(self.people, key=lambda n: -len(spans.get(n, [])))
+        film = [(f.start, f.end) for f in self.film.spans]
+        # self.titles: the CAPS titles and the film's own mentions
+        other_films = [(t.start, t.end) for t in self.titles if not overlaps(t.start, t.end, film)]
         for rank, name in enumerate(ranked, start=1):
             person = self.people[name]
             self.role_features[name] = person_features(
@@ -560,6 +563,7 @@ class _Review:
                 rank=rank,
                 name=name,
                 film_spans=[(f.start, f.end) for f in self.film.spans],
+                other_film_spans=other_films,
             )
         model = self.role_model
         if model is None or not self.role_features:

@@ -91,17 +91,22 @@ def person_features(
     rank: int,
     name: str = "",
     film_spans: Iterable[tuple[int, int]] = (),
+    other_film_spans: Iterable[tuple[int, int]] = (),
 ) -> dict[str, float]:
     """One person's features: context counts (log-scaled) plus what the rules said.
 
-    `rank` is 1 for the person mentioned most in the review, 2 for the next, ...
+    `rank` is 1 for the person mentioned most in the review, 2 for the next, ...;
+    `other_film_spans` are the other films' titles the review names (its CAPS titles that
+    are not the film): "Wes Craven's SCREAM" ties Craven to another film, not this one.
     """
     counts: Counter[str] = Counter()
     spans = sorted(spans)
     films = list(film_spans)
+    others = list(other_film_spans)
     for s, e in spans:
         counts.update(mention_features(prose, s, e))
         counts.update(_film_relation(prose, s, e, films))
+        counts.update(f"other_{f}" for f in _film_relation(prose, s, e, others))
     out = {f: math.log1p(c) for f, c in counts.items()}
     out[f"mentions={count_bucket(len(spans))}"] = 1.0
     out[f"rank={min(rank, 4)}"] = 1.0
