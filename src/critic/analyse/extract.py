@@ -562,7 +562,7 @@ class _Review:
                 has_character=any(char for _, char in person.roles),
                 rank=rank,
                 name=name,
-                film_spans=[(f.start, f.end) for f in self.film.spans],
+                film_spans=film,
                 other_film_spans=other_films,
             )
         model = self.role_model

@@ -1,5 +1,5 @@
 """How a film title is compared and shown: one key for "The Piano", "PIANO, THE" and
-"the piano!", and CAPS titles shown in title case."""
+"the piano!", CAPS titles shown in title case, and the shipped title gazetteer by key."""
 
 from __future__ import annotations
 
