@@ -20,6 +20,11 @@ wrong ones (a wrong film merges reviews of two films, worse than leaving one una
 taking the lowest threshold within one point of the best (closer is fold noise, and an
 unassigned review costs its user work too).
 
+A second output, "rank", is a logistic regression on pairs of one review's candidates (the
+true title's features minus another's): it picks the film for critics who write titles in
+title case or quotation marks, while "film" says how sure the pick is; its C is chosen by
+cross-validated accuracy too.
+
 Usage: python training/train_title_model.py [--out src/critic/resources/title-model.json]
 """
 

@@ -2,9 +2,12 @@
 
 A logistic regression over the sparse features of `title_features.py`, trained by
 training/train_title_model.py on development reviews whose true title is known, shipped as
-resources/title-model.json (see linear_model.py for the format). Its one output is
-"film"; its thresholds ("film_caps" for critics who write titles in CAPS, "film_plain"
-for the rest) are the probabilities below which a review is left without a film.
+resources/title-model.json (see linear_model.py for the format). Its output "film" is the
+probability; its thresholds ("film_caps" for critics who write titles in CAPS, "film_quotes"
+for those who quote them, "film_plain" for the rest) are the probabilities below which a
+review is left without a film. A second output, "rank", learned from pairs of candidates of
+one review, has no probability of its own: for title-case and quoting critics it picks the
+candidate (films.identify_film_from), and "film" says how sure that pick is.
 """
 
 from __future__ import annotations
