@@ -181,8 +181,11 @@ def main() -> None:
     owner = np.array([t_i for t_i, _, _ in examples])
     folds = list(GroupKFold(5).split(X, groups=groups))
 
+    # each text's example rows, found once (a text may have none)
+    rows_of = [np.where(owner == t_i)[0] for t_i in range(len(texts))]
+
     def per_text(p: np.ndarray) -> list[np.ndarray]:
-        return [p[owner == t_i] for t_i in range(len(texts))]
+        return [p[rows] for rows in rows_of]
 
     hand = per_text(np.array([score for t in texts for _, _, score in t["candidates"]]))
     best: tuple[float, float, list[np.ndarray]] | None = None
@@ -209,7 +212,7 @@ def main() -> None:
     def pairs(text_ids: np.ndarray) -> tuple[Any, np.ndarray]:
         a, b = [], []
         for t_i in text_ids:
-            rows = np.where(owner == t_i)[0]
+            rows = rows_of[t_i]
             pos = [r for r in rows if y[r]]
             a += [pos[0]] * sum(1 for r in rows if not y[r]) if pos else []
             b += [r for r in rows if not y[r]] if pos else []

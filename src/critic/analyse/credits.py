@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from critic.analyse.entities import NAME, SENTENCE_OPENERS
 
@@ -311,17 +312,19 @@ def find_candidates(text: str) -> list[Candidate]:
     return [_trim(c) for c in _find_candidates(text)]
 
 
+def _actor_at(m: re.Match[str], **fields: Any) -> Candidate:
+    """An actor candidate at a rule match's "name" group."""
+    return Candidate(m.group("name"), m.start("name"), m.end("name"), "actor", **fields)
+
+
 def _find_candidates(text: str) -> list[Candidate]:
     out: list[Candidate] = []
     out += _paren_pairs(text)
     for m in _PLAYS.finditer(text):
         char = m.group("char")
         out.append(
-            Candidate(
-                m.group("name"),
-                m.start("name"),
-                m.end("name"),
-                "actor",
+            _actor_at(
+                m,
                 character=char,
                 char_start=m.start("char") if char else None,
                 note=None if char else _np(m.group("np")),
@@ -330,11 +333,8 @@ def _find_candidates(text: str) -> list[Candidate]:
         )
     for m in [*_AS.finditer(text), *_AS_LATE.finditer(text), *_AS_COMMA.finditer(text)]:
         out.append(
-            Candidate(
-                m.group("name"),
-                m.start("name"),
-                m.end("name"),
-                "actor",
+            _actor_at(
+                m,
                 character=m.group("char"),
                 char_start=m.start("char"),
                 rule="as",
@@ -356,11 +356,8 @@ def _find_candidates(text: str) -> list[Candidate]:
     for m in _PLAYED_BY.finditer(text):
         char = m.group("char")
         out.append(
-            Candidate(
-                m.group("name"),
-                m.start("name"),
-                m.end("name"),
-                "actor",
+            _actor_at(
+                m,
                 character=char,
                 char_start=m.start("char") if char else None,
                 note=None if char else _np(m.group("np")),
@@ -369,11 +366,8 @@ def _find_candidates(text: str) -> list[Candidate]:
         )
     for m in _AS_ROLE.finditer(text):
         out.append(
-            Candidate(
-                m.group("name"),
-                m.start("name"),
-                m.end("name"),
-                "actor",
+            _actor_at(
+                m,
                 note=_np(m.group("np")),
                 rule="as",
             )
@@ -388,11 +382,8 @@ def _find_candidates(text: str) -> list[Candidate]:
             )
     for m in _IS_CHARACTER.finditer(text):
         out.append(
-            Candidate(
-                m.group("name"),
-                m.start("name"),
-                m.end("name"),
-                "actor",
+            _actor_at(
+                m,
                 character=m.group("char"),
                 char_start=m.start("char"),
                 rule="as",
@@ -400,11 +391,8 @@ def _find_candidates(text: str) -> list[Candidate]:
         )
     for m in _POSSESSIVE_PART.finditer(text):
         out.append(
-            Candidate(
-                m.group("name"),
-                m.start("name"),
-                m.end("name"),
-                "actor",
+            _actor_at(
+                m,
                 character=m.group("char"),
                 char_start=m.start("char"),
                 rule="possessive_part",
@@ -439,11 +427,8 @@ def _find_candidates(text: str) -> list[Candidate]:
     for m in _CAMEO_BY.finditer(text):
         part = m.group("part")
         out.append(
-            Candidate(
-                m.group("name"),
-                m.start("name"),
-                m.end("name"),
-                "actor",
+            _actor_at(
+                m,
                 note=f"{part} (cameo)" if part else "cameo",
                 rule="cast_list",
             )

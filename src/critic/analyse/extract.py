@@ -409,8 +409,8 @@ class _Review:
             return True
         if self._is_ner(start, end, frozenset({"ORG"})):
             before = self.prose[max(0, start - 120) : start]
-            in_parens = before.rfind("(") > before.rfind(")")  # "(Stormy Monday, Internal
-            # Affairs)" after a name is a filmography, and its titles are no one
+            in_parens = before.rfind("(") > before.rfind(")")  # "(Cold Harbour, Night
+            # Moves)" after a name is a filmography, and its titles are no one
             return in_parens or len(name.split()) == 1 or _COMPANY_WORDS.search(name) is not None
         return False
 

@@ -130,8 +130,8 @@ def identify_film_from(
         probs = [sigmoid(s["film"]) for s in scored]
         # for title-case and quoting critics the ranking output (learned from pairs of
         # candidates) picks, where the model has one; "film" says how sure the pick is
-        rank = "rank" if style != "caps" else "film"
-        ranks = [s.get(rank, s["film"]) for s in scored]
+        pick_by = "rank" if style != "caps" and "rank" in model.weights else "film"
+        ranks = [s[pick_by] for s in scored]
         page_keys = [title_key(c.title) for c in page]
         ranked = list(zip(ranks, probs, prose, strict=True))
         in_page = [

@@ -50,7 +50,7 @@ _VERDICT = re.compile(
     r"lacks|delivers|boasts|touches|covers|explores|sells)\b"
 )
 # Words just after a title that make it another film: "THE CRYING GAME's director, Neil
-# Jordan, is at it again", "PRETTY WOMAN's Garry Marshall": the film is how a person of
+# Jordan, is at it again", "BEACHES's Garry Marshall": the film is how a person of
 # this one is introduced.
 _OTHER_AFTER = re.compile(
     r"['’]s\s+(?:(?:writer|director|star|creator|producer|screenwriter|author|composer|"

@@ -192,7 +192,7 @@ def _title_case_candidates(text: str, wide: bool = False) -> tuple[list[TextSpan
             for m in re.finditer(r"['’]s? (?=[A-Z\d])", span.text):
                 out.append(TextSpan(span.start + m.end(), span.end, span.text[m.end() :]))
         # "Newman in Where the Money Is": what follows a part. (Not what follows a
-        # gerund: "Leaving Las Vegas" and "Raising Arizona" are titles, not places.)
+        # gerund: "Finding Nemo" and "Chasing Amy" are titles, not a fish or a woman.)
         for m in re.finditer(r" in (?=[A-Z\d])", run.text):
             out.append(TextSpan(run.start + m.end(), run.end, run.text[m.end() :]))
         head = re.match(r"(.+?) (?:is|by|from|with|or) ", run.text)
@@ -224,7 +224,7 @@ def _with_opener(text: str, run: TextSpan) -> TextSpan | None:
         return None
     name = clean_name(run.text)
     if starts_with_first_name(name) and is_plausible_name(name):
-        return None  # "When Ben Sanderson ..." opens a sentence about Ben
+        return None  # "When Tom Harker ..." opens a sentence about Tom
     return TextSpan(run.start - len(word) - 1, run.end, f"{word} {run.text}")
 
 

@@ -116,7 +116,7 @@ def _attribution(
     sent_start, _ = sentence_of(start)
     before = _BEFORE.search(text[max(sent_start, start - 200) : max(sent_start, start - 1)])
     said_before = before and (before.group("who") or before.group("who2") or before.group("who3"))
-    # 'Ben says, "Go home." As Mark Twain said ...': a quotation closed by a full stop
+    # 'Tom says, "Go home." As Mark Twain said ...': a quotation closed by a full stop
     # ends its sentence, so a speaker named before it beats the next sentence's
     if said_before and text[end - 1 : end] == ".":
         return _without_opener(said_before), start

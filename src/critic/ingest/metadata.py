@@ -166,7 +166,7 @@ def _is_name(item: str, min_tokens: int = 2) -> bool:
 
 
 def _split_names(value: str) -> list[str]:
-    value = re.sub(r"\s*\([^)]*\)", "", value)  # "(as Sera)"
+    value = re.sub(r"\s*\([^)]*\)", "", value)  # "(as Nell)"
     parts = re.split(r"\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+", value.strip().rstrip(".;"))
     return [p.strip() for p in parts if p.strip()]
 
