@@ -279,3 +279,42 @@ def test_caps_titles_keep_initials_and_slashed_parts_capitalised() -> None:
 
     assert display_title("L.A. TIDELINE") == "L.A. Tideline"
     assert display_title("GLASS/ORCHARD") == "Glass/Orchard"
+
+
+def test_a_title_quoted_once_is_offered_whole_to_the_model_in_any_quotation_marks() -> None:
+    from critic.analyse.films import quoted_phrases
+
+    text = (
+        "In 2006, \"In Colder Waters\" was a thriller. I watched 'Envy of Tides' twice, "
+        "and `Harbour Lights' once. Don't it's 'em."
+    )
+    assert {q.text for q in quoted_phrases(text)} == {
+        "In Colder Waters",
+        "Envy of Tides",
+        "Harbour Lights",
+    }
+    parts = _candidate_parts(text)
+    # the quotation keeps its opener word, which a sentence start would trim
+    assert "quoted_phrase" in parts["in colder waters"]
+    assert "quoted_phrase" in parts["envy of tides"]
+    # the hand scores never see a lone quoted phrase
+    assert "quoted_phrase" not in str(_candidate_parts(text, wide=False))
+
+
+def test_a_quoted_name_said_once_is_a_candidate_though_it_looks_like_a_person() -> None:
+    parts = _candidate_parts("I rented 'Jonah Pell' last night. It is slow but kind.")
+    assert "quoted_phrase" in parts["jonah pell"] and "person_like" not in parts["jonah pell"]
+
+
+def test_runs_lose_a_grade_after_them_and_a_small_word_before_them() -> None:
+    from critic.analyse.entities import title_case_runs
+
+    def runs(text: str) -> list[str]:
+        return [r.text for r in title_case_runs(text) if "Orchard" in r.text]
+
+    assert runs("That is Glass Orchard. I give Glass Orchard 8/10.") == ["Glass Orchard"] * 2
+    # a sequel's number stays
+    assert runs("I rate Glass Orchard 3 out of 5. I hate Orchard 2.") == [
+        "Glass Orchard",
+        "Orchard 2",
+    ]

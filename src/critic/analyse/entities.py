@@ -207,8 +207,19 @@ def title_case_runs(text: str) -> list[TextSpan]:
         while words and words[0] in SENTENCE_OPENERS and sentence_starts_at(text, start):
             start += len(words[0]) + 1
             words = words[1:]
+        # "That is Gone Fishing" with its opener trimmed: no title starts with "is"
+        while words and re.fullmatch(_SMALL, words[0]):
+            start += len(words[0]) + 1
+            words = words[1:]
         while words and re.fullmatch(_SMALL, words[-1]):
             words = words[:-1]
+        # "I give Gone Fishing 8/10", "... 3 out of 5": a grade, not the title's number
+        if len(words) > 1 and re.fullmatch(r"\d[\d.]*", words[-1]):
+            after = text[start + len(" ".join(words)) :][:12]
+            if re.match(r"/\d|\s+(?:out\s+of|of)\s+\d", after):
+                words = words[:-1]
+        if words and re.fullmatch(r"\d[\d,.]*[,.]", words[-1]):
+            words[-1] = words[-1].rstrip(",.")  # "Orchard 2." ends a sentence
         if not words:
             continue
         run = " ".join(words)

@@ -35,6 +35,7 @@ __all__ = [
     "identify_film",
     "identify_film_from",
     "known_titles",
+    "quoted_phrases",
     "quoted_titles",
     "strip_site_name",
     "title_key",
@@ -43,8 +44,10 @@ __all__ = [
 # stored with each review as its "films" component; 2: the title model picks the film;
 # 3: more title-case candidates (possessives, colons, honorifics), model retrained;
 # 4: quoted titles, dated labels are no titles, model retrained with quoted copies;
-# 5: title-case candidates inside and around runs, person-like titles, model retrained
-VERSION = "5"
+# 5: title-case candidates inside and around runs, person-like titles, model retrained;
+# 6: quoted phrases said once, names said once that spaCy reads as no person; the model
+# trained on IMDb user reviews too, its thresholds weighing reviews that name no film
+VERSION = "6"
 MIN_CONFIDENCE = 0.35
 _SITE_SEPARATORS = re.compile(r"\s+[|–—-]\s+|\s*::\s*")
 _REVIEW_WORDS = re.compile(
@@ -57,6 +60,11 @@ _STATED_YEAR = re.compile(
 )
 # a quotation that is nothing but a title-case phrase: '"Tootsie"', '“Out of Africa”'
 _QUOTED_TITLE = re.compile(rf"[\"“](?P<title>{TITLE_RUN})[,.!?]?[\"”]")
+# any title-case phrase alone in quotation marks, double or single ("I watched 'Envy'",
+# "`Envy' is"); no word character may touch single marks, so an apostrophe opens none
+_QUOTED_PHRASE = re.compile(
+    rf"[\"“](?P<double>{TITLE_RUN})[,.!?]?[\"”]|(?<!\w)['‘`](?P<single>{TITLE_RUN})[,.!?]?['’](?!\w)"
+)
 
 
 def strip_site_name(html_title: str) -> str:
@@ -193,7 +201,10 @@ def film_candidates(
     caps_runs = score_caps_titles(masked, add)
     caps_writer = caps_runs >= 2
     quoted = set() if caps_writer else quoted_titles(masked)
-    score_title_case(masked, ents, list(people) + list(meta.cast), add, caps_writer, wide, quoted)
+    phrases = quoted_phrases(masked) if wide else set()
+    score_title_case(
+        masked, ents, list(people) + list(meta.cast), add, caps_writer, wide, quoted, phrases
+    )
     style = "caps" if caps_writer else "quotes" if quoted else "plain"
 
     gazetteer = known_titles()
@@ -213,6 +224,18 @@ def quoted_titles(text: str) -> set[TextSpan]:
         for m in _QUOTED_TITLE.finditer(text)
     ]
     return set(found) if len({title_key(f.text) for f in found}) >= 2 else set()
+
+
+def quoted_phrases(text: str) -> set[TextSpan]:
+    """Every title-case phrase standing alone in quotation marks, double or single, said
+    once or more, opener words and all ('"In Cold Blood" is ...'): most writers who quote
+    a title at all quote the film they review, but one quoted phrase may as well be a
+    show, a song or a scare quote, so only the title model is offered them, marked so."""
+    found = set()
+    for m in _QUOTED_PHRASE.finditer(text):
+        group = "double" if m.group("double") else "single"
+        found.add(TextSpan(m.start(group), m.end(group), m.group(group)))
+    return found
 
 
 def film_candidate_features(

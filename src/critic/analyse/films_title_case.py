@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Set as AbstractSet
 
 from critic.analyse.entities import (
     SENTENCE_OPENERS,
@@ -66,11 +67,13 @@ def score_title_case(
     caps_writer: bool,
     wide: bool,
     quoted: set[TextSpan],
+    quoted_phrases: AbstractSet[TextSpan] = frozenset(),
 ) -> None:
     """Title-case phrases as candidates, given to `add`. `quoted` holds the titles of a
     critic who writes them in quotation marks: for such a critic a quoted phrase is named
     as a title, even one word said once ('"Tootsie"'). `wide` lets in the candidates only
-    the title model asks for (see films.film_candidates)."""
+    the title model asks for (see films.film_candidates), `quoted_phrases` among them:
+    every phrase standing alone in quotation marks, whole, marked "quoted_phrase"."""
     person_keys = {" ".join(name_tokens(p)) for p in people}
     # "Van Sant" of "Gus Van Sant": any tail of a person's name is a name, not a title
     for e in ents:
@@ -82,6 +85,10 @@ def score_title_case(
     cued: set[TextSpan] = set()
     person_like: set[TextSpan] = set()
     runs, opener_kept = _title_case_candidates(text, wide)
+    # a quotation is read whole: a sentence start trims "In" off "In Cold Blood", and a
+    # quotation opens a sentence
+    runs += sorted(quoted_phrases - set(runs), key=lambda r: r.start)
+    in_quotes: set[TextSpan] = set()
     for run in runs:
         name = clean_name(run.text)  # "Composer Daniel Moss" is "Daniel Moss"
         if len(run.text) < 3 or {" ".join(name_tokens(n)) for n in (run.text, name)} & person_keys:
@@ -99,6 +106,8 @@ def score_title_case(
             continue  # "such films as X", "Dunn (X, Y)": another work, not this one
         elif run in quoted:
             cued.add(run)  # a critic who quotes titles quoted this one: '"Jerry Maguire"'
+        elif run in quoted_phrases:
+            in_quotes.add(run)  # whatever it looks like: "'Dick Tracy' is ..."
         elif starts_with_first_name(name) and is_plausible_name(name) and not _titled(name):
             if not wide:
                 continue  # "Peter Marsh", not a title
@@ -111,30 +120,42 @@ def score_title_case(
         words = spans[0].text.split()
         count = len(spans)
         named_as_film = any(s in cued for s in spans)
+        quoted_phrase = any(s in in_quotes for s in spans)
         looks_like_person = any(s in person_like for s in spans) or (
             len(words) == 1 and words[0] in first_names()
         )
-        if looks_like_person and not named_as_film and not (wide and count >= 2):
+        # a name said once is a title only when the model may weigh it and it is a known
+        # title or not read as a person ("Bruce Almighty, one of ..." is an ORG to spaCy)
+        once_ok = wide and (key in gazetteer or not _mostly_labelled(spans, ents, {"PERSON"}))
+        if looks_like_person and not (
+            named_as_film or quoted_phrase or (wide and count >= 2) or once_ok
+        ):
             continue
         owners = [_owner(text, s.start) for s in spans]
         by_person = any(o and _is_person_name(o, person_keys) for o in owners)
         if len(words) == 1 and not (
             (count >= 3 and key in gazetteer)
             # "Lucho Bender's Felicidades": once, but owned as a film is
-            or (wide and (count >= 2 or key in gazetteer or named_as_film or by_person))
+            or (
+                wide
+                and (count >= 2 or key in gazetteer or named_as_film or by_person or quoted_phrase)
+            )
         ):
             continue
         if (
             key not in gazetteer
             and not named_as_film  # "the film Fargo"
+            and not quoted_phrase
             and _mostly_labelled(spans, ents, {"GPE", "LOC", "FAC", "NORP"})
         ):
             continue  # a place the story visits, however often
         parts = {"title_case": 0.1, "repeated_title_case": min(0.45, 0.15 * (count - 1))}
         if named_as_film:
             parts["named_as_film"] = 0.1
-        elif looks_like_person:
+        elif looks_like_person and not quoted_phrase:
             parts["person_like"] = -0.3
+        if quoted_phrase:
+            parts["quoted_phrase"] = 0.1
         if all(s in opener_kept for s in spans):
             parts["opener_kept"] = -0.1
         if any(_VERDICT.match(text, s.end) for s in spans):

@@ -1,7 +1,7 @@
 """The shipped title model: P(this candidate is the film under review), from its features.
 
 A logistic regression over the sparse features of `title_features.py`, trained by
-training/train_title_model.py on development reviews whose true title is known, shipped as
+training/train_title_model.py on critics' and IMDb users' reviews whose film is known, shipped as
 resources/title-model.json (see linear_model.py for the format). Its output "film" is the
 probability; its thresholds ("film_caps" for critics who write titles in CAPS, "film_quotes"
 for those who quote them, "film_plain" for the rest) are the probabilities below which a
