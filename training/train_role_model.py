@@ -43,6 +43,7 @@ from extraction import (  # noqa: E402
     BENCHMARK_SAMPLES,
     SHARED,
     load_catalog,
+    load_imdb_reviews,
     prepare,
     same_person,
     surname_in,
@@ -207,6 +208,11 @@ def main() -> None:
         help="also read every review with its CAPS titles in title case",
     )
     ap.add_argument(
+        "--imdb-directors",
+        action="store_true",
+        help="also train the director model on IMDb train user reviews (catalog director)",
+    )
+    ap.add_argument(
         "--catalog-directors",
         action="store_true",
         help="also train the director model on headerless reviews of known films",
@@ -235,6 +241,12 @@ def main() -> None:
         items = copies(items[:n_header]) + copies(items[n_header:])
         n_header *= 2
         print(f"with title-case copies: {len(items)} reviews")
+    if args.imdb_directors:
+        # users credit directors their own way ("Bigelow does an okay job", "filmed by
+        # Brooks"); read as written only: their CAPS are shouting, not titles to rewrite
+        users = [{**i, "catalog": True} for i in load_imdb_reviews("train")]
+        items += users
+        print(f"{len(users)} IMDb train user reviews with the catalog's director")
     if args.cache and args.cache.exists():
         items, examples = pickle.loads(args.cache.read_bytes())
     else:
