@@ -121,13 +121,17 @@ def title_in_prose(title: str, text: str) -> bool:
     return any(re.search(rf"(?<!\w){re.escape(f)}(?!\w)", text) for f in forms)
 
 
-def load_catalog() -> list[dict[str, Any]]:
-    films: list[dict[str, Any]] = []
+def _imdb5000() -> list[dict[str, Any]]:
+    """The IMDb 5000 catalog's films: IMDb id (None where the link has none), title,
+    director and three leads."""
+    films = []
     path = SHARED / "data" / "catalogs" / "imdb5000.csv.gz"
     with gzip.open(path, "rt", encoding="utf-8") as fh:
         for row in csv.DictReader(io.StringIO(fh.read())):
+            m = re.search(r"tt\d+", row["movie_imdb_link"])
             films.append(
                 {
+                    "imdb_id": m.group(0) if m else None,
                     "title": row["movie_title"].replace("\xa0", " ").strip(),
                     "director": row["director_name"],
                     "actors": [
@@ -135,6 +139,11 @@ def load_catalog() -> list[dict[str, Any]]:
                     ],
                 }
             )
+    return films
+
+
+def load_catalog() -> list[dict[str, Any]]:
+    films = [{k: f[k] for k in ("title", "director", "actors")} for f in _imdb5000()]
     path = SHARED / "data" / "catalogs" / "imdb_top1000.csv.gz"
     with gzip.open(path, "rt", encoding="utf-8") as fh:
         for row in csv.DictReader(io.StringIO(fh.read())):
@@ -153,20 +162,16 @@ def load_imdb_reviews(split: str) -> list[dict[str, Any]]:
     that catalog's title, director and three leads as the truth: thousands of writers, none
     of them the dev set's two critics, who write titles in title case, in quotation marks
     or in CAPS as they please. The train and test splits hold disjoint films."""
-    films: dict[str, dict[str, Any]] = {}
-    path = SHARED / "data" / "catalogs" / "imdb5000.csv.gz"
-    with gzip.open(path, "rt", encoding="utf-8") as fh:
-        for row in csv.DictReader(io.StringIO(fh.read())):
-            m = re.search(r"tt\d+", row["movie_imdb_link"])
-            if m:
-                films[m.group(0)] = {
-                    "title": row["movie_title"].replace("\xa0", " ").strip(),
-                    "directors": [row["director_name"]] if row["director_name"] else [],
-                    "cast": [
-                        row[c] for c in ("actor_1_name", "actor_2_name", "actor_3_name") if row[c]
-                    ],
-                    "pairs": [],
-                }
+    films = {
+        f["imdb_id"]: {
+            "title": f["title"],
+            "directors": [f["director"]] if f["director"] else [],
+            "cast": f["actors"],
+            "pairs": [],
+        }
+        for f in _imdb5000()
+        if f["imdb_id"]
+    }
     out = []
     with gzip.open(SHARED / "data" / "imdb" / f"{split}.jsonl.gz", "rt", encoding="utf-8") as fh:
         for line in fh:
@@ -313,14 +318,10 @@ def score_pairs(
 def gazetteers_without(titles_out: list[str], people_out: list[str]) -> Iterator[tuple[int, int]]:
     """The shipped title and film-people lists less these titles and people, restored
     afterwards: what the measures owe to those lists, for films and people they hold."""
-    titles, people = known_titles(), film_people()  # the cached dicts every reader shares
-    gone_titles = {k: titles.pop(k) for k in {title_key(t) for t in titles_out} if k in titles}
-    gone_people = {k: people.pop(k) for k in {person_key(p) for p in people_out} if k in people}
-    try:
-        yield len(gone_titles), len(gone_people)
-    finally:
-        titles.update(gone_titles)
-        people.update(gone_people)
+    with _gazetteers_less(
+        {title_key(t) for t in titles_out}, {person_key(p) for p in people_out}
+    ) as counts:
+        yield counts
 
 
 @contextlib.contextmanager
@@ -328,11 +329,22 @@ def gazetteers_blind_to(text: str) -> Iterator[tuple[int, int]]:
     """The shipped title and film-people lists without any title the text contains or any
     person whose surname it contains, restored afterwards: the seeds' own film and people
     are in those catalogs, and this shows what the seed facts owe to that."""
-    titles, people = known_titles(), film_people()  # the cached dicts every reader shares
     keyed = f" {title_key(text)} "
     words = set(re.findall(r"\w+", keyed))
-    gone_titles = {k: titles.pop(k) for k in [k for k in titles if f" {k} " in keyed]}
-    gone_people = {k: people.pop(k) for k in [k for k in people if k[0] in words]}
+    with _gazetteers_less(
+        {k for k in known_titles() if f" {k} " in keyed},
+        {k for k in film_people() if k[0] in words},
+    ) as counts:
+        yield counts
+
+
+@contextlib.contextmanager
+def _gazetteers_less(
+    title_keys: set[str], person_keys: set[tuple[str, str]]
+) -> Iterator[tuple[int, int]]:
+    titles, people = known_titles(), film_people()  # the cached dicts every reader shares
+    gone_titles = {k: titles.pop(k) for k in title_keys if k in titles}
+    gone_people = {k: people.pop(k) for k in person_keys if k in people}
     try:
         yield len(gone_titles), len(gone_people)
     finally:
@@ -506,10 +518,9 @@ def main() -> None:
         for item in items:
             item["text"] = (quoted_copy if args.quoted else title_case_copy)(item["text"])
     get_nlp()
-    blind_titles = [i["truth"]["title"] for i in items if args.blind and i["truth"]["title"]]
-    blind_people = [
-        p for i in items if args.blind for p in i["truth"]["directors"] + i["truth"]["cast"]
-    ]
+    truths = [i["truth"] for i in items] if args.blind else []
+    blind_titles = [t["title"] for t in truths if t["title"]]
+    blind_people = [p for t in truths for p in t["directors"] + t["cast"]]
     with gazetteers_without(blind_titles, blind_people) as (n_left_titles, n_left_people):
         cpu_before = _cpu_seconds()
         start = time.perf_counter()

@@ -54,6 +54,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from extraction import (  # noqa: E402
     BENCHMARK_SAMPLES,
     SHARED,
+    gazetteers_without,
     load_catalog,
     load_imdb_reviews,
     prepare,
@@ -69,7 +70,6 @@ from critic.analyse.credits_header import parse_header  # noqa: E402
 from critic.analyse.films import (  # noqa: E402
     film_candidate_features,
     film_candidates,
-    known_titles,
     title_key,
 )
 from critic.analyse.nlp import entities_many  # noqa: E402
@@ -85,23 +85,19 @@ Scored = tuple[str, list[tuple[str, dict[str, float], float]]]
 
 
 def _candidates(texts: list[tuple[str, str | None]]) -> list[Scored]:
-    """Per (text, title the gazetteer is to forget or None): how it writes titles (caps /
+    """Per (text, film title the gazetteer is to forget or None): how it writes titles (caps /
     quotes / plain, as films.film_candidates tells), and (title key, features, hand score)
     of each candidate."""
     out = []
-    gazetteer = known_titles()  # the cached dict every reader shares (this worker's copy)
     docs = [t for t, _ in texts]
     for (text, blind), ents in zip(texts, entities_many(docs), strict=True):
-        forgotten = gazetteer.pop(blind, None) if blind else None
-        try:
+        # this worker's copy of the gazetteer, less the film a "blind" copy must not know
+        with gazetteers_without([blind] if blind else [], []):
             header = parse_header(text)
             # the people extract.py passes: names in a crew slot ("X's film") are not titles
             crew = [c.name for c in find_candidates(text) if c.rule == "crew" and c.name]
             cands, style = film_candidates(text, DocumentMeta(), ents, header, crew, wide=True)
             feats = film_candidate_features(text, cands, ents, style)
-        finally:
-            if forgotten is not None and blind:
-                gazetteer[blind] = forgotten
         scored = [(title_key(c.title), f, c.score) for c, f in zip(cands, feats, strict=True)]
         out.append((style, scored))
     return out
@@ -128,7 +124,7 @@ def collect(
     for item in imdb:
         key = title_key(item["truth"]["title"])
         texts.append((f"imdb:{key}", "imdb", item["text"], None, key))
-        texts.append((f"imdb:{key}", "imdb_blind", item["text"], key, key))
+        texts.append((f"imdb:{key}", "imdb_blind", item["text"], item["truth"]["title"], key))
     chunks = [texts[i : i + 32] for i in range(0, len(texts), 32)]
     with mp.get_context("fork").Pool(processes) as pool:
         results = [
@@ -284,26 +280,24 @@ def main() -> None:
         ("model", oof, oof_ranks, (0.0, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5)),
     ):
         for style, written in styles.items():
+            parts = [
+                [i for i, x in enumerate(texts) if x["style"] == written and x["version"] in pop]
+                for pop in POPULATIONS
+            ]
+            n = sum(len(idx) for idx in parts)
             gains = []
             for t in grid:
-                shares = []
-                for population in POPULATIONS:
-                    idx = [
-                        i
-                        for i, x in enumerate(texts)
-                        if x["style"] == written and x["version"] in population
-                    ]
-                    shares.append(
-                        decide(
-                            [texts[i] for i in idx],
-                            [scores[i] for i in idx],
-                            t,
-                            [ranked[i] for i in idx] if ranked is not None else None,
-                        )
+                shares = [
+                    decide(
+                        [texts[i] for i in idx],
+                        [scores[i] for i in idx],
+                        t,
+                        [ranked[i] for i in idx] if ranked is not None else None,
                     )
+                    for idx in parts
+                ]
                 gain = sum(r["right"] - r["wrong"] for r in shares) / len(shares)
                 gains.append((gain, -t, t))
-                n = sum(1 for x in texts if x["style"] == written)
                 cells = " | ".join(
                     f"{100 * r['right']:.1f}% | {100 * r['wrong']:.1f}%" for r in shares
                 )

@@ -215,7 +215,8 @@ def title_case_runs(text: str) -> list[TextSpan]:
             words = words[:-1]
         # "I give Gone Fishing 8/10", "... 3 out of 5": a grade, not the title's number
         if len(words) > 1 and re.fullmatch(r"\d[\d.]*", words[-1]):
-            after = text[start + len(" ".join(words)) :][:12]
+            end = start + len(" ".join(words))
+            after = text[end : end + 12]
             if re.match(r"/\d|\s+(?:out\s+of|of)\s+\d", after):
                 words = words[:-1]
         if words and re.fullmatch(r"\d[\d,.]*[,.]", words[-1]):

@@ -58,12 +58,18 @@ _STATED_YEAR = re.compile(
     r"\b(?:this|the)\s+((?:19|20)\d{2})\s+(?:film|movie|release|picture|feature|production|drama|comedy|thriller)",
     re.IGNORECASE,
 )
-# a quotation that is nothing but a title-case phrase: '"Tootsie"', '“Out of Africa”'
-_QUOTED_TITLE = re.compile(rf"[\"“](?P<title>{TITLE_RUN})[,.!?]?[\"”]")
-# any title-case phrase alone in quotation marks, double or single ("I watched 'Envy'",
-# "`Envy' is"); no word character may touch single marks, so an apostrophe opens none
+
+
+def _double_quoted(group: str) -> str:
+    """A quotation that is nothing but a title-case phrase: '"Tootsie"', '“Out of Africa”'."""
+    return rf"[\"“](?P<{group}>{TITLE_RUN})[,.!?]?[\"”]"
+
+
+_QUOTED_TITLE = re.compile(_double_quoted("title"))
+# ... and in single quotation marks too ("I watched 'Envy'", "`Envy' is"); no word
+# character may touch single marks, so an apostrophe opens none
 _QUOTED_PHRASE = re.compile(
-    rf"[\"“](?P<double>{TITLE_RUN})[,.!?]?[\"”]|(?<!\w)['‘`](?P<single>{TITLE_RUN})[,.!?]?['’](?!\w)"
+    rf"{_double_quoted('double')}|(?<!\w)['‘`](?P<single>{TITLE_RUN})[,.!?]?['’](?!\w)"
 )
 
 

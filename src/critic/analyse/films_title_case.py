@@ -125,10 +125,13 @@ def score_title_case(
             len(words) == 1 and words[0] in first_names()
         )
         # a name said once is a title only when the model may weigh it and it is a known
-        # title or not read as a person ("Bruce Almighty, one of ..." is an ORG to spaCy)
-        once_ok = wide and (key in gazetteer or not _mostly_labelled(spans, ents, {"PERSON"}))
+        # title or not read as a person ("Bruce Almighty, one of ..." is an ORG to spaCy);
+        # the entity check last, since it walks every entity
         if looks_like_person and not (
-            named_as_film or quoted_phrase or (wide and count >= 2) or once_ok
+            named_as_film
+            or quoted_phrase
+            or (wide and (count >= 2 or key in gazetteer))
+            or (wide and not _mostly_labelled(spans, ents, {"PERSON"}))
         ):
             continue
         owners = [_owner(text, s.start) for s in spans]
