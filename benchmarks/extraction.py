@@ -489,6 +489,12 @@ def main() -> None:
         help="first remove the sample this seed draws (repeatable, applied in order)",
     )
     ap.add_argument(
+        "--writer",
+        choices=("critic", "user"),
+        help="who the reviews are said to be written by (DocumentMeta.writer, which sets "
+        "the title model's abstain thresholds): default user with --imdb, else critic",
+    )
+    ap.add_argument(
         "--title-case",
         action="store_true",
         help="rewrite every CAPS title in title case first, as most critics write titles",
@@ -524,7 +530,8 @@ def main() -> None:
     with gazetteers_without(blind_titles, blind_people) as (n_left_titles, n_left_people):
         cpu_before = _cpu_seconds()
         start = time.perf_counter()
-        results = list(extract_many(((i["text"], None) for i in items), n_process=args.processes))
+        meta = DocumentMeta(writer=args.writer or ("user" if args.imdb else "critic"))
+        results = list(extract_many(((i["text"], meta) for i in items), n_process=args.processes))
         elapsed = time.perf_counter() - start
         cpu = _cpu_seconds() - cpu_before
     load = os.getloadavg()[0]
@@ -549,7 +556,7 @@ def main() -> None:
         f"{''.join(f', excluding seed {x}' for x in args.exclude_seed)}"
         f"{', CAPS titles rewritten in title case' if args.title_case else ''}"
         f"{', CAPS titles rewritten in quotation marks' if args.quoted else ''}"
-        f"{blind_note}; "
+        f"{blind_note}; read as {meta.writer} reviews; "
         f"{os.cpu_count()} CPUs, {args.processes} processes)\n"
     )
     print("| measure | result | target |")

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +15,7 @@ from click.testing import CliRunner
 from critic.analyse.credits import find_candidates
 from critic.analyse.entities import is_plausible_name
 from critic.analyse.extract import extract, extract_many, first_names_alone
-from critic.analyse.identity import merge_people, merge_quotes, merge_works
+from critic.analyse.identity import NameIndex, merge_people, merge_quotes, merge_works
 from critic.cli.extract import extract_command
 from critic.records import DocumentMeta
 
@@ -503,6 +506,38 @@ def test_a_one_letter_slip_in_a_long_first_name_is_one_person_but_short_names_st
     )
     assert len([p for p in merged if p["name"].endswith("Doyle")]) == 1
     assert len([p for p in merged if p["name"].endswith("Tull")]) == 2
+
+
+def test_a_longer_slip_of_a_first_name_joins_it_and_an_initial_resolves_to_the_full_name() -> None:
+    index = NameIndex()
+    assert index.add("Edward Burns") == "Edward Burns"
+    assert index.add("Edwards Burns") == "Edward Burns"
+    assert index.add("M. Lowry") == "M. Lowry"
+    assert index.add("Malcolm Lowry") == "Malcolm Lowry"
+    assert index.resolve("M. Lowry") == "Malcolm Lowry"
+
+
+_HASH_SEED_PROBE = """
+from critic.analyse.identity import NameIndex
+index = NameIndex()
+for name in ["Edward Burns", "Edwards Burns", "E. Burns", "M. Tull", "Mark Tull", "Mary Tull"]:
+    index.add(name)
+print([index.resolve(n) for n in ["Edwards Burns", "E. Burns", "M. Tull", "Mary Tull"]])
+"""
+
+
+def test_which_spelling_a_name_resolves_to_does_not_depend_on_the_hash_seed() -> None:
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", _HASH_SEED_PROBE],
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in range(6)
+    }
+    assert len(outputs) == 1, outputs
 
 
 def test_siblings_credited_as_a_family_are_one_person_named_every_way_the_critic_does() -> None:

@@ -303,9 +303,20 @@ def test_add_refuses_non_http_urls_and_empty_input(client: TestClient) -> None:
     assert client.post("/add.json", data={}).status_code == 400
 
 
+def test_add_says_who_wrote_the_review_and_refuses_an_unknown_writer(
+    client: TestClient, seeded: Library
+) -> None:
+    text = "Copper Sky is superb and gripping. The best film of the year."
+    got = client.post("/add.json", data={"text": "Reed Harbour is dull.", "writer": "editor"})
+    assert got.status_code == 422 and "writer" in got.json()["error"]["message"]
+    got = client.post("/add.json", data={"text": text, "writer": "user"})
+    assert got.status_code == 201, got.text
+    assert seeded.review(got.json()["added"][0]["id"])["meta"]["writer"] == "user"
+
+
 def test_add_form_is_labelled(client: TestClient) -> None:
     page = client.get("/add").text
-    for field in ("text", "file", "url", "film", "year", "critic", "outlet", "published"):
+    for field in ("text", "file", "url", "film", "year", "critic", "outlet", "published", "writer"):
         assert re.search(rf'<label for="{field}"', page), field
         assert f'id="{field}"' in page
 

@@ -18,11 +18,11 @@ test split (other films) is what benchmarks/extraction.py --imdb test measures.
 Every candidate title films.py finds becomes one example (features from title_features.py,
 label "is the true title"). The reviews of the two dev samples the README reports as unseen
 (benchmarks/extraction.py's BENCHMARK_SAMPLES) are left out. Regularisation is chosen by
-5-fold cross-validation grouped as above; the abstain threshold per writing style maximises
-right answers minus wrong ones (a wrong film merges reviews of two films, worse than leaving
-one unassigned), the critics' and the users' shares weighing the same, taking the lowest
-threshold within one point of the best (closer is fold noise, and an unassigned review costs
-its user work too).
+5-fold cross-validation grouped as above. The abstain thresholds, one per writing style and
+per population (critics: "film_caps", ...; users: "film_caps_users", ...; a review says which
+it is by DocumentMeta.writer), each maximise that population's right answers minus wrong ones
+(a wrong film merges reviews of two films), taking the lowest threshold within one point of
+the best (closer is fold noise, and an unassigned review costs its user work too).
 
 A second output, "rank", is a logistic regression on pairs of one review's candidates (the
 true title's features minus another's): it picks the film for critics who write titles in
@@ -76,9 +76,10 @@ from critic.analyse.nlp import entities_many  # noqa: E402
 from critic.records import DocumentMeta  # noqa: E402
 
 VERSIONS = ("caps", "plain", "quoted", "imdb", "imdb_blind")
-POPULATIONS = (("caps", "plain", "quoted"), ("imdb", "imdb_blind"))  # critics, users
+POPULATIONS = {"critics": ("caps", "plain", "quoted"), "users": ("imdb", "imdb_blind")}
 MIN_COUNT = 3  # a feature seen in fewer training candidates is dropped
-VERSION = "4"  # 3: a ranking output picks the film; 4: trained on IMDb user reviews too
+VERSION = "5"  # 3: a ranking output picks the film; 4: trained on IMDb user reviews too;
+# 5: thresholds of their own for critics and for users
 
 
 Scored = tuple[str, list[tuple[str, dict[str, float], float]]]
@@ -267,59 +268,61 @@ def main() -> None:
     assert best_rank is not None
     _, rank_c, oof_ranks = best_rank
 
-    # One abstain threshold per writing style: a CAPS title is much surer evidence. Critics'
-    # reviews (the dev copies, which name their film) and user reviews (IMDb, which mostly
-    # do not) count equally: the gain is the mean of the two populations' right-minus-wrong
-    # shares, so neither the 6,000 IMDb texts nor the easy critics' texts set it alone.
-    print("\n| scorer | threshold | texts | critics right | wrong | users right | wrong | gain |")
-    print("| --- | --- | --- | --- | --- | --- | --- | --- |")
+    # One abstain threshold per writing style (a CAPS title is much surer evidence) and per
+    # population: critics' reviews (the dev copies, which name their film) and user reviews
+    # (IMDb, which mostly do not) want different ones, and a library knows which it holds
+    # (DocumentMeta.writer). Each population's threshold maximises its own right-minus-wrong
+    # share; the critics' are the plain keys ("film_caps"), the users' end in "_users".
+    print("\n| scorer | population | threshold | texts | right | wrong | gain |")
+    print("| --- | --- | --- | --- | --- | --- | --- |")
     styles = {"film_caps": "caps", "film_plain": "plain", "film_quotes": "quotes"}
     thresholds: dict[str, float] = {}
     for name, scores, ranked, grid in (
         ("hand", hand, None, (0.35,)),
         ("model", oof, oof_ranks, (0.0, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5)),
     ):
-        for style, written in styles.items():
-            parts = [
-                [i for i, x in enumerate(texts) if x["style"] == written and x["version"] in pop]
-                for pop in POPULATIONS
-            ]
-            n = sum(len(idx) for idx in parts)
-            gains = []
-            for t in grid:
-                shares = [
-                    decide(
+        for population, versions in POPULATIONS.items():
+            for style, written in styles.items():
+                idx = [
+                    i
+                    for i, x in enumerate(texts)
+                    if x["style"] == written and x["version"] in versions
+                ]
+                gains = []
+                for t in grid:
+                    r = decide(
                         [texts[i] for i in idx],
                         [scores[i] for i in idx],
                         t,
                         [ranked[i] for i in idx] if ranked is not None else None,
                     )
-                    for idx in parts
-                ]
-                gain = sum(r["right"] - r["wrong"] for r in shares) / len(shares)
-                gains.append((gain, -t, t))
-                cells = " | ".join(
-                    f"{100 * r['right']:.1f}% | {100 * r['wrong']:.1f}%" for r in shares
-                )
-                print(f"| {name} | {t} | {style} ({n}) | {cells} | {100 * gain:.1f} |")
-            if name == "model":
-                # abstaining costs the user work too: the lowest threshold within one point
-                # of the best gain (closer than that is fold noise)
-                top = max(g for g, _, _ in gains)
-                thresholds[style] = min(t for g, _, t in gains if g >= top - 0.01)
+                    gain = r["right"] - r["wrong"]
+                    gains.append((gain, t))
+                    print(
+                        f"| {name} | {population} | {t} | {style} ({len(idx)}) | "
+                        f"{100 * r['right']:.1f}% | {100 * r['wrong']:.1f}% | {100 * gain:.1f} |"
+                    )
+                if name == "model":
+                    # abstaining costs the user work too: the lowest threshold within one
+                    # point of the best gain (closer than that is fold noise)
+                    top = max(g for g, _ in gains)
+                    key = style if population == "critics" else f"{style}_users"
+                    thresholds[key] = min(t for g, t in gains if g >= top - 0.01)
     for version in VERSIONS:
         idx = [i for i, x in enumerate(texts) if x["version"] == version]
         sub = [texts[i] for i in idx]
         p = decide(sub, [oof[i] for i in idx], 0.0)
         r = decide(sub, [oof[i] for i in idx], 0.0, [oof_ranks[i] for i in idx])
-        # at the shipped thresholds, each text at the one of the style it was read as
+        # at the shipped thresholds, each text at its population's for the style it was
+        # read as
         shipped = {"right": 0.0, "wrong": 0.0}
+        suffix = "" if version in POPULATIONS["critics"] else "_users"
         for style, written in styles.items():
             part = [i for i in idx if texts[i]["style"] == written]
             got = decide(
                 [texts[i] for i in part],
                 [oof[i] for i in part],
-                thresholds[style],
+                thresholds[style + suffix],
                 [oof_ranks[i] for i in part],
             )
             for k in shipped:

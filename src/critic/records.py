@@ -27,6 +27,7 @@ class Overrides:
     critic: str | None = None
     outlet: str | None = None
     published: str | None = None  # ISO date
+    writer: str | None = None  # "critic" or "user" (see DocumentMeta.writer)
 
     def as_dict(self) -> dict[str, Any]:
         return {k: v for k, v in asdict(self).items() if v is not None}
@@ -61,6 +62,18 @@ class DocumentMeta:
     mpaa_rating: str | None = None
     cast: list[str] = field(default_factory=list)  # a leading cast line, names in order
     html_title: str | None = None  # <title> / og:title when the input was a page
+    # Who wrote it: "critic" (the default) or "user". Critics name the film they review,
+    # users often don't, so a user review's film guess must be surer to be kept.
+    writer: str | None = None
+
+
+WRITERS = ("critic", "user")
+
+
+def writer_kind(value: object) -> str | None:
+    """ "critic" / "user" from what an input states ("Critics", "user"), else None."""
+    word = str(value).strip().lower().removesuffix("s") if value is not None else ""
+    return word if word in WRITERS else None
 
 
 @dataclass

@@ -39,7 +39,10 @@ from critic.analyse.works import find_works
 from critic.records import DocumentMeta, FilmGuess
 
 EXTRACTOR_ID = "critic.extract"
-EXTRACTOR_VERSION = "0.8"
+# stored with each review so a library knows what to recompute; 0.9 retrained the role
+# model without bumping it, 0.10 (people merged whatever the hash seed, role model
+# retrained again) does
+EXTRACTOR_VERSION = "0.10"
 _PLACES = frozenset({"GPE", "LOC", "NORP", "FAC"})
 # words that make a name in a crew slot a company: "a film by Aardman Animations"
 _COMPANY_WORDS = re.compile(

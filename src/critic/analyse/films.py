@@ -46,8 +46,9 @@ __all__ = [
 # 4: quoted titles, dated labels are no titles, model retrained with quoted copies;
 # 5: title-case candidates inside and around runs, person-like titles, model retrained;
 # 6: quoted phrases said once, names said once that spaCy reads as no person; the model
-# trained on IMDb user reviews too, its thresholds weighing reviews that name no film
-VERSION = "6"
+# trained on IMDb user reviews too, its thresholds weighing reviews that name no film;
+# 7: critics' and users' reviews (DocumentMeta.writer) have thresholds of their own
+VERSION = "7"
 MIN_CONFIDENCE = 0.35
 _SITE_SEPARATORS = re.compile(r"\s+[|–—-]\s+|\s*::\s*")
 _REVIEW_WORDS = re.compile(
@@ -154,7 +155,7 @@ def identify_film_from(
             if any(f" {title_key(r[2].title)} " in f" {key} " for key in page_keys)
         ]
         _, p, best = max(in_page or ranked, key=lambda r: r[0])
-        threshold = model.thresholds.get(f"film_{style}", model.thresholds["film_plain"])
+        threshold = _threshold(model.thresholds, style, meta.writer)
         confidence, needed = round(p, 3), 0.0 if in_page else threshold
         if confidence < needed and page:
             best = page[0]
@@ -258,6 +259,14 @@ def film_candidate_features(
         candidate_features(text, c.title, c.spans, c.reasons, ents, style, order[i], hand_rank[i])
         for i, c in enumerate(candidates)
     ]
+
+
+def _threshold(thresholds: dict[str, float], style: str, writer: str | None) -> float:
+    """The title model's probability a pick needs for a writing style: critics' thresholds
+    are the plain keys ("film_caps"), users' end in "_users" (users often review a film
+    without naming it, so another title they name is more often taken for it)."""
+    critics = thresholds.get(f"film_{style}", thresholds["film_plain"])
+    return thresholds.get(f"film_{style}_users", critics) if writer == "user" else critics
 
 
 def _none(text: str, header: Header, meta: DocumentMeta) -> FilmGuess:

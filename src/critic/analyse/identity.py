@@ -214,10 +214,12 @@ class NameIndex:
             return name
         if not key[1]:
             return self.resolve(name) or self._single.setdefault(key[0], clean_name(name))
-        for other in self._by_surname.get(key[0], ()):
-            if firsts_compatible(other[1], key[1]):
-                key = other if len(other[1]) >= len(key[1]) else key
-                break
+        known = self._compatible(key)
+        # a full first name after an initial ("Michael" after "M.") is a fuller spelling
+        # and gets a key of its own, which "M. Figgis" then resolves to; after a full one
+        # it is the same name spelt again ("Edwards Burns" for "Edward Burns")
+        if known and (len(known[0][1]) >= len(key[1]) or len(known[0][1]) > 1):
+            key = known[0]
         if key not in self._full:
             self._full[key] = clean_name(name)
             self._by_surname[key[0]].add(key)
@@ -229,10 +231,8 @@ class NameIndex:
         if not key[0]:
             return None
         if key[1]:
-            for other in self._by_surname.get(key[0], ()):
-                if firsts_compatible(other[1], key[1]):
-                    return self._full[other]
-            return None
+            known = self._compatible(key)
+            return self._full[known[0]] if known else None
         keys = self._by_surname.get(key[0], set())
         if len(keys) == 1:
             return self._full[next(iter(keys))]
@@ -245,6 +245,13 @@ class NameIndex:
             return None
         firsts = self._by_first.get(key[0], set())
         return self._full[next(iter(firsts))] if len(firsts) == 1 else None
+
+    def _compatible(self, key: tuple[str, str]) -> list[tuple[str, str]]:
+        """The registered full names `key` may be, the most complete spelling of the first
+        name first ("Michael" before "M."), then in alphabetical order: a set's order
+        changes with the hash seed, and so would which of two spellings a name joins."""
+        found = [o for o in self._by_surname.get(key[0], ()) if firsts_compatible(o[1], key[1])]
+        return sorted(found, key=lambda o: (-len(o[1]), o))
 
     def names(self) -> list[str]:
         return list(self._full.values()) + [

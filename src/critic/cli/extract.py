@@ -17,26 +17,32 @@ from typing import IO, Any
 import click
 
 from critic.analyse.extract import extract_many
-from critic.records import DocumentMeta
+from critic.records import WRITERS, DocumentMeta, writer_kind
 
 _META_KEYS = ("film", "year", "critic", "outlet", "published", "grade", "url", "html_title")
 
 
-def _meta(row: dict[str, Any]) -> DocumentMeta:
+def _meta(row: dict[str, Any], writer: str | None) -> DocumentMeta:
     fields = {k: row[k] for k in _META_KEYS if isinstance(row.get(k), str | int)}
     if "year" in fields:
         try:
             fields["year"] = int(fields["year"])
         except ValueError:
             del fields["year"]
+    if "writer" in row:
+        writer = writer_kind(row["writer"])
+        if writer is None:
+            raise ValueError(f"writer must be 'critic' or 'user', not {str(row['writer'])[:40]!r}")
     cast = row.get("cast")
     return DocumentMeta(
-        **fields, cast=[c for c in cast if isinstance(c, str)] if isinstance(cast, list) else []
+        **fields,
+        cast=[c for c in cast if isinstance(c, str)] if isinstance(cast, list) else [],
+        writer=writer,
     )
 
 
 def _rows(
-    stream: IO[str], pending: deque[dict[str, Any]], errors: list[int]
+    stream: IO[str], pending: deque[dict[str, Any]], errors: list[int], writer: str | None
 ) -> Iterator[tuple[str, DocumentMeta]]:
     for number, line in enumerate(stream, start=1):
         if not line.strip():
@@ -45,27 +51,36 @@ def _rows(
             row = json.loads(line)
             if not isinstance(row, dict) or not isinstance(row.get("text"), str):
                 raise ValueError('expected an object with a "text" string')
+            meta = _meta(row, writer)
         except ValueError as exc:
             errors.append(number)
             click.echo(f"line {number}: skipped: {exc}", err=True)
             continue
         pending.append(row)
-        yield row["text"], _meta(row)
+        yield row["text"], meta
 
 
 @click.command("extract")
 @click.argument("source", type=click.File("r", encoding="utf-8"), default="-")
 @click.option("--batch-size", default=16, show_default=True, help="Reviews per spaCy batch.")
 @click.option("--processes", default=1, show_default=True, help="Worker processes (one core each).")
+@click.option(
+    "--writer",
+    type=click.Choice(WRITERS),
+    help='Who wrote the rows that have no "writer" key: critics (the default) name their '
+    "film; users often don't, so a user review's film must be surer to be kept.",
+)
 @click.option("--quiet", is_flag=True, help="No progress on stderr.")
-def extract_command(source: IO[str], batch_size: int, processes: int, quiet: bool) -> None:
+def extract_command(
+    source: IO[str], batch_size: int, processes: int, writer: str | None, quiet: bool
+) -> None:
     """Read reviews as JSON Lines ({"id", "text"}) and write film, people, works, quotes."""
     pending: deque[dict[str, Any]] = deque()
     errors: list[int] = []
     started = time.perf_counter()
     done = 0
     results = extract_many(
-        _rows(source, pending, errors), batch_size=batch_size, n_process=processes
+        _rows(source, pending, errors, writer), batch_size=batch_size, n_process=processes
     )
     for result in results:
         row = pending.popleft()

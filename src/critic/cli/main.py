@@ -11,7 +11,7 @@ from rich.console import Console
 
 from critic.cli.render import print_dossier, print_films, print_reviews, print_search
 from critic.library import Ambiguous, Library, NotFound, open_library
-from critic.records import Overrides
+from critic.records import WRITERS, Overrides
 from critic.store.database import DEFAULT_DB_ENV, default_db_path
 
 err = Console(stderr=True, soft_wrap=True)  # a failure line stays one line
@@ -48,6 +48,12 @@ def cli(ctx: click.Context, db: str | None) -> None:
 @click.option("--critic", help="The critic who wrote them.")
 @click.option("--outlet", help="Where they were published.")
 @click.option("--published", help="Publication date (YYYY-MM-DD).")
+@click.option(
+    "--writer",
+    type=click.Choice(WRITERS),
+    help="Who wrote them: critics (the default) name their film; users often don't, so a "
+    "user review's film must be surer to be kept.",
+)
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 @click.pass_context
 def ingest(ctx: click.Context, inputs: tuple[str, ...], quiet: bool, **given: Any) -> None:

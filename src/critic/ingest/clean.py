@@ -16,7 +16,7 @@ from typing import Any
 from critic.ingest.boilerplate import normalize_layout, strip_boilerplate
 from critic.ingest.decoding import DecodeError, decode_bytes
 from critic.ingest.metadata import parse_date, read_metadata
-from critic.records import Document, DocumentMeta, Overrides, RawInput, Span
+from critic.records import Document, DocumentMeta, Overrides, RawInput, Span, writer_kind
 
 
 class CleanError(ValueError):
@@ -99,6 +99,11 @@ def _apply(meta: DocumentMeta, values: dict[str, Any]) -> None:
             value = _iso_date(value)
             if value is None:
                 continue
+        elif key == "writer":
+            kind = writer_kind(value)
+            if kind is None:
+                raise CleanError(f"writer must be 'critic' or 'user', not {str(value)[:40]!r}")
+            value = kind
         elif isinstance(value, str):
             value = " ".join(value.split())
         setattr(meta, key, value)

@@ -41,6 +41,7 @@ _ROW_KEYS: dict[str, tuple[str, ...]] = {
     "published": ("published", "date", "published_at", "review_date"),
     "grade": ("grade", "rating", "score_as_written", "stars"),
     "url": ("url", "link"),
+    "writer": ("writer",),
 }
 
 

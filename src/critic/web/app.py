@@ -25,7 +25,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from starlette.exceptions import HTTPException
 
 from critic.library import Ambiguous, Library, NotFound, open_library
-from critic.records import Overrides
+from critic.records import Overrides, writer_kind
 from critic.web import views
 from critic.web.cache import FilmPageCache
 from critic.web.charts import score_histogram, timeline_chart
@@ -270,16 +270,20 @@ def create_app(library: Library | None = None, config: WebConfig | None = None) 
         """What the add form accepts."""
         return {"writable": not (config.read_only or library.read_only),
                 "token_required": bool(config.token), "max_upload_bytes": config.max_upload_bytes,
-                "fields": ["text", "file", "url", "film", "year", "critic", "outlet", "published"]}
+                "fields": ["text", "file", "url", "film", "year", "critic", "outlet", "published",
+                           "writer"]}
 
     def do_add(request: Request, text: str, file: UploadFile | None, url: str, film: str,
-               year: str, critic: str, outlet: str, published: str, token: str) -> dict[str, Any]:
+               year: str, critic: str, outlet: str, published: str, writer: str,
+               token: str) -> dict[str, Any]:
         check_write(request, token or None)
         if year.strip() and not year.strip().isdigit():
             raise HTTPException(422, "year must be a number")
+        if writer.strip() and writer_kind(writer) is None:
+            raise HTTPException(422, "writer must be 'critic' or 'user'")
         overrides = Overrides(film=film.strip() or None, year=int(year) if year.strip() else None,
                               critic=critic.strip() or None, outlet=outlet.strip() or None,
-                              published=published.strip() or None)
+                              published=published.strip() or None, writer=writer_kind(writer))
         upload = None
         if file is not None and file.filename:
             data = file.file.read(config.max_upload_bytes + 1)
@@ -295,8 +299,9 @@ def create_app(library: Library | None = None, config: WebConfig | None = None) 
     def add_json(request: Request, text: FormText = "", file: FormFile = None,
                  url: FormText = "", film: FormText = "", year: FormText = "",
                  critic: FormText = "", outlet: FormText = "", published: FormText = "",
-                 token: FormText = "") -> Response:
-        result = do_add(request, text, file, url, film, year, critic, outlet, published, token)
+                 writer: FormText = "", token: FormText = "") -> Response:
+        result = do_add(request, text, file, url, film, year, critic, outlet, published, writer,
+                        token)
         film_pages.clear()
         return json_response(result, 201 if result["added"] else 200)
 
@@ -304,8 +309,9 @@ def create_app(library: Library | None = None, config: WebConfig | None = None) 
     def add_html(request: Request, text: FormText = "", file: FormFile = None,
                  url: FormText = "", film: FormText = "", year: FormText = "",
                  critic: FormText = "", outlet: FormText = "", published: FormText = "",
-                 token: FormText = "") -> Response:
-        result = do_add(request, text, file, url, film, year, critic, outlet, published, token)
+                 writer: FormText = "", token: FormText = "") -> Response:
+        result = do_add(request, text, file, url, film, year, critic, outlet, published, writer,
+                        token)
         film_pages.clear()
         return render(request, "added.html", result, 201 if result["added"] else 200)
 
