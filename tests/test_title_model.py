@@ -76,11 +76,14 @@ def test_titles_are_never_features() -> None:
             assert not any(word.lower() in f.lower() for f in feats), (cand.title, word)
 
 
-def test_the_shipped_model_has_a_threshold_per_writing_style() -> None:
+def test_the_shipped_model_has_a_threshold_per_writing_style_and_writer() -> None:
     model = shipped_title_model()
     if model is None:
         pytest.fail("resources/title-model.json is missing")
-    assert set(model.thresholds) == {"film_caps", "film_plain", "film_quotes"}
+    styles = {"film_caps", "film_plain", "film_quotes"}
+    # critics' thresholds, and users' (who often don't name their film) for each style
+    assert set(model.thresholds) == styles | {f"{s}_users" for s in styles}
     assert all(0 <= t < 1 for t in model.thresholds.values())
+    assert all(model.thresholds[f"{s}_users"] >= model.thresholds[s] for s in styles)
     # "film" says how sure a pick is; "rank" picks for title-case and quoting critics
     assert set(model.weights) == {"film", "rank"}

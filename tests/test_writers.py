@@ -82,7 +82,7 @@ def test_a_user_reviews_film_guess_needs_the_users_surer_threshold() -> None:
     assert model is not None
     critics, users = model.thresholds["film_plain"], model.thresholds["film_plain_users"]
     assert critics < users  # users often review a film without naming it
-    unsure = "Harbour Lights made me laugh. Harbour Lights made me cry. The sisters are great."
+    unsure = "Harbour Lights made me laugh. The sisters are great."
     as_critic = identify_film(unsure, DocumentMeta(writer="critic"))
     assert as_critic.title == "Harbour Lights"
     assert critics <= as_critic.confidence < users  # the case the writer decides

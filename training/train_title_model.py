@@ -18,7 +18,9 @@ test split (other films) is what benchmarks/extraction.py --imdb test measures.
 Every candidate title films.py finds becomes one example (features from title_features.py,
 label "is the true title"). The reviews of the two dev samples the README reports as unseen
 (benchmarks/extraction.py's BENCHMARK_SAMPLES) are left out. Regularisation is chosen by
-5-fold cross-validation grouped as above. The abstain thresholds, one per writing style and
+5-fold cross-validation grouped as above; then the users' texts' sample weight (they
+outnumber the critics' 2.5 to 1): the one of USER_WEIGHTS giving the best mean of the two
+populations' right shares out of fold. The abstain thresholds, one per writing style and
 per population (critics: "film_caps", ...; users: "film_caps_users", ...; a review says which
 it is by DocumentMeta.writer), each maximise that population's right answers minus wrong ones
 (a wrong film merges reviews of two films), taking the lowest threshold within one point of
@@ -78,8 +80,9 @@ from critic.records import DocumentMeta  # noqa: E402
 VERSIONS = ("caps", "plain", "quoted", "imdb", "imdb_blind")
 POPULATIONS = {"critics": ("caps", "plain", "quoted"), "users": ("imdb", "imdb_blind")}
 MIN_COUNT = 3  # a feature seen in fewer training candidates is dropped
+USER_WEIGHTS = (0.1, 0.3, 1.0)  # the users' texts' sample weights tried
 VERSION = "5"  # 3: a ranking output picks the film; 4: trained on IMDb user reviews too;
-# 5: thresholds of their own for critics and for users
+# 5: thresholds of their own for critics and for users, users' texts weighted
 
 
 Scored = tuple[str, list[tuple[str, dict[str, float], float]]]
@@ -216,13 +219,22 @@ def main() -> None:
         return [p[rows] for rows in rows_of]
 
     hand = per_text(np.array([score for t in texts for _, _, score in t["candidates"]]))
+    is_user = np.array([texts[t_i]["version"] in POPULATIONS["users"] for t_i in owner])
+
+    def weights(user_weight: float) -> np.ndarray:
+        return np.where(is_user, user_weight, 1.0)
+
+    def oof_probs(c: float, user_weight: float) -> list[np.ndarray]:
+        p = np.zeros(len(y))
+        w = weights(user_weight)
+        for tr, te in folds:
+            clf = LogisticRegression(C=c, max_iter=5000).fit(X[tr], y[tr], sample_weight=w[tr])
+            p[te] = clf.predict_proba(X[te])[:, 1]
+        return per_text(p)
+
     best: tuple[float, float, list[np.ndarray]] | None = None
     for c in (0.3, 1.0, 3.0, 10.0):
-        p = np.zeros(len(y))
-        for tr, te in folds:
-            clf = LogisticRegression(C=c, max_iter=5000).fit(X[tr], y[tr])
-            p[te] = clf.predict_proba(X[te])[:, 1]
-        scores = per_text(p)
+        scores = oof_probs(c, 1.0)
         acc = decide(texts, scores, 0.0)["right"]
         print(f"  C={c}: cross-validated accuracy {100 * acc:.1f}%")
         if best is None or acc > best[0]:
@@ -237,7 +249,7 @@ def main() -> None:
     # titles in title case or quotation marks (many look-alike candidates); for CAPS
     # writers the probability model still picks: there the ranker let a film named three
     # times as another one ("Like NORTH HARBOR, ...") beat the one the review is about.
-    def pairs(text_ids: np.ndarray) -> tuple[Any, np.ndarray]:
+    def pairs(text_ids: np.ndarray, user_weight: float) -> tuple[Any, np.ndarray, np.ndarray]:
         a, b = [], []
         for t_i in text_ids:
             rows = rows_of[t_i]
@@ -245,28 +257,69 @@ def main() -> None:
             a += [pos[0]] * sum(1 for r in rows if not y[r]) if pos else []
             b += [r for r in rows if not y[r]] if pos else []
         diff = X[a] - X[b]
-        return sp.vstack([diff, -diff]).tocsr(), np.r_[np.ones(len(a)), np.zeros(len(a))]
+        w = weights(user_weight)[a]
+        return (
+            sp.vstack([diff, -diff]).tocsr(),
+            np.r_[np.ones(len(a)), np.zeros(len(a))],
+            np.r_[w, w],
+        )
 
     text_groups = np.array([t["group"] for t in texts])
     text_folds = list(GroupKFold(5).split(np.zeros(len(texts)), groups=text_groups))
-    best_rank: tuple[float, float, list[np.ndarray]] | None = None
-    for c in (0.3, 1.0):
+
+    def oof_rankings(c: float, user_weight: float, probs: list[np.ndarray]) -> list[np.ndarray]:
         r = np.zeros(len(y))
         for tr, te in text_folds:
-            d, labels = pairs(tr)
-            ranker = LogisticRegression(C=c, max_iter=5000, fit_intercept=False).fit(d, labels)
+            d, labels, w = pairs(tr, user_weight)
+            ranker = LogisticRegression(C=c, max_iter=5000, fit_intercept=False)
+            ranker.fit(d, labels, sample_weight=w)
             rows = np.isin(owner, te)
             r[rows] = ranker.decision_function(X[rows])
-        ranks = [
-            oof[t_i] if t["style"] == "caps" else r_i
+        return [
+            probs[t_i] if t["style"] == "caps" else r_i
             for t_i, (t, r_i) in enumerate(zip(texts, per_text(r), strict=True))
         ]
+
+    best_rank: tuple[float, float, list[np.ndarray]] | None = None
+    for c in (0.3, 1.0):
+        ranks = oof_rankings(c, 1.0, oof)
         acc = decide(texts, oof, 0.0, ranks)["right"]
         print(f"  ranking C={c}: cross-validated accuracy {100 * acc:.1f}%")
         if best_rank is None or acc > best_rank[0]:
             best_rank = (acc, c, ranks)
     assert best_rank is not None
-    _, rank_c, oof_ranks = best_rank
+    _, rank_c, oof_ranks_1 = best_rank
+
+    # The users' texts outnumber the critics' 2.5 to 1 and would have the model serve them;
+    # their weight is the one that gives the best mean of the two populations' right shares
+    # (each population's texts, at no abstention), out of fold at the C's chosen above.
+    def population_right(probs: list[np.ndarray], ranks: list[np.ndarray]) -> list[float]:
+        out = []
+        for versions in POPULATIONS.values():
+            idx = [i for i, t in enumerate(texts) if t["version"] in versions]
+            got = decide(
+                [texts[i] for i in idx], [probs[i] for i in idx], 0.0, [ranks[i] for i in idx]
+            )
+            out.append(got["right"])
+        return out
+
+    best_weight: tuple[float, float, list[np.ndarray], list[np.ndarray]] | None = None
+    for user_weight in USER_WEIGHTS:
+        if user_weight == 1.0:
+            probs, ranks = oof, oof_ranks_1
+        else:
+            probs = oof_probs(chosen_c, user_weight)
+            ranks = oof_rankings(rank_c, user_weight, probs)
+        rights = population_right(probs, ranks)
+        mean = sum(rights) / len(rights)
+        print(
+            f"  users' weight {user_weight}: right, critics {100 * rights[0]:.1f}%, users "
+            f"{100 * rights[1]:.1f}%, mean {100 * mean:.1f}%"
+        )
+        if best_weight is None or mean > best_weight[0]:
+            best_weight = (mean, user_weight, probs, ranks)
+    assert best_weight is not None
+    _, user_weight, oof, oof_ranks = best_weight
 
     # One abstain threshold per writing style (a CAPS title is much surer evidence) and per
     # population: critics' reviews (the dev copies, which name their film) and user reviews
@@ -279,7 +332,7 @@ def main() -> None:
     thresholds: dict[str, float] = {}
     for name, scores, ranked, grid in (
         ("hand", hand, None, (0.35,)),
-        ("model", oof, oof_ranks, (0.0, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5)),
+        ("model", oof, oof_ranks, (0.0, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7)),
     ):
         for population, versions in POPULATIONS.items():
             for style, written in styles.items():
@@ -334,11 +387,17 @@ def main() -> None:
             f"the shipped thresholds: {100 * shipped['right']:.1f}% right, "
             f"{100 * shipped['wrong']:.1f}% wrong"
         )
-    print(f"\nchosen: C={chosen_c}, ranking C={rank_c}, thresholds {thresholds}")
+    print(
+        f"\nchosen: C={chosen_c}, ranking C={rank_c}, users' weight {user_weight}, "
+        f"thresholds {thresholds}"
+    )
 
-    clf = LogisticRegression(C=chosen_c, max_iter=5000).fit(X, y)
-    d, labels = pairs(np.arange(len(texts)))
-    ranker = LogisticRegression(C=rank_c, max_iter=5000, fit_intercept=False).fit(d, labels)
+    clf = LogisticRegression(C=chosen_c, max_iter=5000).fit(
+        X, y, sample_weight=weights(user_weight)
+    )
+    d, labels, w = pairs(np.arange(len(texts)), user_weight)
+    ranker = LogisticRegression(C=rank_c, max_iter=5000, fit_intercept=False)
+    ranker.fit(d, labels, sample_weight=w)
     names = list(vec.get_feature_names_out())
     weights = shipped_weights(clf, names)
     rank_weights = [round(float(w), 4) for w in ranker.coef_[0]]
@@ -353,6 +412,7 @@ def main() -> None:
             "examples": len(examples),
             "C": chosen_c,
             "rank_C": rank_c,
+            "users_weight": user_weight,
             "excluded_benchmark_samples": [
                 {"seed": seed, "exclude_seeds": list(exclude)}
                 for seed, exclude in BENCHMARK_SAMPLES
