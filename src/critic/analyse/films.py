@@ -47,8 +47,10 @@ __all__ = [
 # 5: title-case candidates inside and around runs, person-like titles, model retrained;
 # 6: quoted phrases said once, names said once that spaCy reads as no person; the model
 # trained on IMDb user reviews too, its thresholds weighing reviews that name no film;
-# 7: critics' and users' reviews (DocumentMeta.writer) have thresholds of their own
-VERSION = "7"
+# 7: critics' and users' reviews (DocumentMeta.writer) have thresholds of their own;
+# 8: a title after "was" or "has" is no longer taken for another work ("as" matched inside);
+# two full names joined by "and" are people, not a title candidate
+VERSION = "8"
 MIN_CONFIDENCE = 0.35
 _SITE_SEPARATORS = re.compile(r"\s+[|–—-]\s+|\s*::\s*")
 _REVIEW_WORDS = re.compile(

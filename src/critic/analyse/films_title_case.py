@@ -52,8 +52,9 @@ _MADE_BY = re.compile(r"\s+by\s+[A-Z][\w'’\-]+\s+[A-Z]")
 _CRAFT_LABEL = re.compile(
     r"(?i)(?:ed|music|screenplay|story|score|photography|cinematography|design|costumes)$"
 )
+# whole words: "as" must not be the end of "was" ("... pictures was Taxi Driver")
 _WORKS_CUE = re.compile(
-    r"(?:such|as|like|including|titles?|films?|movies?|hits?|efforts?|roles?|fare)\s*[\"“]?$|"
+    r"\b(?:such|as|like|including|titles?|films?|movies?|hits?|efforts?|roles?|fare)\s*[\"“]?$|"
     r"\([^)]*[,/;]\s*[\"“]?$|\(\s*[\"“]?$",
     re.IGNORECASE,
 )
@@ -109,8 +110,8 @@ def score_title_case(
         elif run in quoted_phrases:
             in_quotes.add(run)  # whatever it looks like: "'Dick Tracy' is ..."
         elif starts_with_first_name(name) and is_plausible_name(name) and not _titled(name):
-            if not wide:
-                continue  # "Peter Marsh", not a title
+            if not wide or _full_names_joined(name):
+                continue  # "Peter Marsh", "Peter Marsh and Ada Lind": people, not a title
             # ... mostly; the model reads "Michael Collins", "Jackie Brown", "Jude" by
             # how the review writes about them, told that they look like a person's name
             person_like.add(run)
@@ -285,6 +286,15 @@ def _restore_openers(text: str, runs: list[TextSpan]) -> list[TextSpan]:
             run = TextSpan(run.start - len(word) - 1, run.end, f"{word} {run.text}")
         out.append(run)
     return out
+
+
+def _full_names_joined(name: str) -> bool:
+    """Two or more people, each with first name and surname ("Peter Marsh and Ada Lind"):
+    a list of names, where "Harold and Maude" and "Thelma & Louise" may be titles."""
+    pieces = re.split(r" (?:and|&) ", name)
+    return len(pieces) > 1 and all(
+        len(p.split()) >= 2 and starts_with_first_name(p) and is_plausible_name(p) for p in pieces
+    )
 
 
 def _titled(name: str) -> bool:

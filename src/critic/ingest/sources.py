@@ -145,7 +145,8 @@ def _from_stream(stream: BinaryIO, source: str, suffix: str) -> Iterator[RawInpu
 
 
 def normalize_row(row: dict[str, Any]) -> dict[str, Any]:
-    """Map an export's keys onto ours; unknown keys are kept under their own names."""
+    """Map an export's keys onto ours. Unknown keys are dropped here; the row's raw bytes,
+    stored with the review, keep them."""
     lowered = {str(k).strip().lower(): v for k, v in row.items()}
     out: dict[str, Any] = {}
     for ours, theirs in _ROW_KEYS.items():
