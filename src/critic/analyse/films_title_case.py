@@ -288,13 +288,19 @@ def _restore_openers(text: str, runs: list[TextSpan]) -> list[TextSpan]:
     return out
 
 
+def _people_joined(name: str) -> list[str]:
+    """The pieces of "A and B" or "A & B" when every one reads as a person's name, else []."""
+    pieces = re.split(r" (?:and|&) ", name)
+    if len(pieces) > 1 and all(starts_with_first_name(p) and is_plausible_name(p) for p in pieces):
+        return pieces
+    return []
+
+
 def _full_names_joined(name: str) -> bool:
     """Two or more people, each with first name and surname ("Peter Marsh and Ada Lind"):
     a list of names, where "Harold and Maude" and "Thelma & Louise" may be titles."""
-    pieces = re.split(r" (?:and|&) ", name)
-    return len(pieces) > 1 and all(
-        len(p.split()) >= 2 and starts_with_first_name(p) and is_plausible_name(p) for p in pieces
-    )
+    pieces = _people_joined(name)
+    return bool(pieces) and all(len(p.split()) >= 2 for p in pieces)
 
 
 def _titled(name: str) -> bool:
@@ -302,10 +308,7 @@ def _titled(name: str) -> bool:
     the King", "Oliver & Company"), and not two people ("Alice and Martin")."""
     if not re.search(r" (?:of|the|and|&|in|on|at|to|for|with|from|a|an|is|my|me|not) ", name):
         return False
-    pieces = re.split(r" (?:and|&) ", name)
-    return not (
-        len(pieces) > 1 and all(starts_with_first_name(p) and is_plausible_name(p) for p in pieces)
-    )
+    return not _people_joined(name)
 
 
 def _owner(text: str, start: int) -> str | None:

@@ -216,7 +216,7 @@ class NameIndex:
             return self.resolve(name) or self._single.setdefault(key[0], clean_name(name))
         known = self._compatible(key)
         # a full first name after an initial ("Michael" after "M.") is a fuller spelling
-        # and gets a key of its own, which "M. Figgis" then resolves to; after a full one
+        # and gets a key of its own, which "M. Tull" then resolves to; after a full one
         # it is the same name spelt again ("Edwards Burns" for "Edward Burns")
         if known and (len(known[0][1]) >= len(key[1]) or len(known[0][1]) > 1):
             key = known[0]

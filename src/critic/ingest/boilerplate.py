@@ -2,7 +2,8 @@
 
 Works on lines, from the edges inward: a review's own sentences are never matched by these
 patterns because they are anchored to whole short lines, and a section header such as
-"You May Like" cuts only when it sits in the last part of the text, where scraped tails live.
+"Recommended for you" cuts only when it sits in the last part of the text, where scraped
+tails live.
 """
 
 from __future__ import annotations
