@@ -61,7 +61,7 @@ from critic.analyse.identity import (
     quote_key,
 )
 from critic.analyse.nlp import get_nlp
-from critic.analyse.role_features import film_people
+from critic.analyse.role_features import film_people, known_surnames
 from critic.records import DocumentMeta
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -345,11 +345,13 @@ def _gazetteers_less(
     titles, people = known_titles(), film_people()  # the cached dicts every reader shares
     gone_titles = {k: titles.pop(k) for k in title_keys if k in titles}
     gone_people = {k: people.pop(k) for k in person_keys if k in people}
+    known_surnames.cache_clear()  # derived from the film-people list
     try:
         yield len(gone_titles), len(gone_people)
     finally:
         titles.update(gone_titles)
         people.update(gone_people)
+        known_surnames.cache_clear()
 
 
 def seeds_report() -> tuple[int, int, float, list[str]]:

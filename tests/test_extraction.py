@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +17,14 @@ from click.testing import CliRunner
 from critic.analyse.credits import find_candidates
 from critic.analyse.entities import is_plausible_name
 from critic.analyse.extract import extract, extract_many, first_names_alone
-from critic.analyse.identity import NameIndex, merge_people, merge_quotes, merge_works
+from critic.analyse.identity import (
+    NameIndex,
+    merge_people,
+    merge_quotes,
+    merge_works,
+    person_key,
+)
+from critic.analyse.role_features import film_people, known_surnames
 from critic.cli.extract import extract_command
 from critic.records import DocumentMeta
 
@@ -711,3 +720,79 @@ def test_bylines_do_not_push_the_credits_out_of_the_header() -> None:
     assert ("director", None) in roles(r, "Anna Keller")
     assert ("screenwriter", None) in roles(r, "Peter Dunn")
     assert all(p["name"] != "Ned Voss" for p in r["people"])
+
+
+@contextlib.contextmanager
+def listed_people(*people: tuple[str, int, int]) -> Iterator[None]:
+    """The shipped film-people list with these (name, directed, acted) added for a while."""
+    table = film_people()  # the cached dict every reader shares
+    added = {person_key(name): (directed, acted) for name, directed, acted in people}
+    assert not set(added) & set(table), "pick names the shipped list does not hold"
+    table.update(added)
+    known_surnames.cache_clear()
+    try:
+        yield
+    finally:
+        for key in added:
+            del table[key]
+        known_surnames.cache_clear()
+
+
+_LONE_SURNAME_REVIEW = (
+    "The story is thin, but Zorvath's camera never stops moving. I have liked most of "
+    "the output from Mr. Zorvath, and this is no exception."
+)
+
+
+def test_a_surname_alone_that_the_film_people_list_gives_one_director_is_a_person() -> None:
+    assert "Zorvath" not in {p["name"] for p in extract(_LONE_SURNAME_REVIEW)["people"]}
+    with listed_people(("Imre Zorvath", 4, 0)):
+        r = extract(_LONE_SURNAME_REVIEW)
+    assert len(person(r, "Zorvath")["mentions"]) == 2
+    assert ("director", None) in {(j, c) for j, c in roles(r, "Zorvath")}
+
+
+def test_a_surname_two_listed_directors_share_is_nobody_in_particular_alone() -> None:
+    with listed_people(("Imre Zorvath", 4, 0), ("Ilona Zorvath", 3, 0)):
+        r = extract(_LONE_SURNAME_REVIEW)
+    assert "Zorvath" not in {p["name"] for p in r["people"]}
+    # one director among actors who share the surname is still the one said alone
+    with listed_people(("Imre Zorvath", 4, 0), ("Ilona Zorvath", 0, 6)):
+        r = extract(_LONE_SURNAME_REVIEW)
+    assert "Zorvath" in {p["name"] for p in r["people"]}
+
+
+def test_a_listed_surname_inside_a_longer_name_is_not_a_second_person() -> None:
+    with listed_people(("Imre Zorvath", 4, 0)):
+        r = extract(
+            "Oliver Zorvath is very weak as the pimp, doing little more than growl. Later, "
+            "Zorvath growls some more."
+        )
+    assert {p["name"] for p in r["people"] if "Zorvath" in p["name"]} == {"Oliver Zorvath"}
+
+
+def test_a_full_name_the_film_people_list_holds_is_a_person_whatever_spacy_calls_it() -> None:
+    review = "This is the second Uwo Fexley film I have seen, and the better one."  # an ORG
+    assert "Uwo Fexley" not in {p["name"] for p in extract(review)["people"]}
+    with listed_people(("Uwo Fexley", 7, 0)):
+        assert "Uwo Fexley" in {p["name"] for p in extract(review)["people"]}
+
+
+def test_two_first_names_sharing_a_surname_are_two_people_and_the_credit_goes_to_both() -> None:
+    r = extract(
+        "Directors Chris and Paul Dunmore miss nearly every target in THE BIG PARTY. "
+        "From concept to storytelling it fails."
+    )
+    assert ("director", None) in roles(r, "Chris Dunmore")
+    assert person(r, "Chris Dunmore")["mentions"] == [[10, 15]]  # "Chris", there
+    assert "Paul Dunmore" in {p["name"] for p in r["people"]}
+    assert "Chris" not in {p["name"] for p in r["people"]}
+
+
+def test_a_job_then_a_name_then_titles_in_parentheses_is_a_filmography_not_a_part() -> None:
+    r = extract(
+        "The plot is thin. Director Marta Kowalczyk (Rambling Rose) should have known "
+        "better than to believe the script. Ann Dowd plays the mother."
+    )
+    assert ("director", None) in roles(r, "Marta Kowalczyk")
+    assert {"Rambling Rose": "Marta Kowalczyk"} == {w["title"]: w["person"] for w in r["works"]}

@@ -338,3 +338,33 @@ def test_two_full_names_joined_are_no_title_but_two_first_names_may_be() -> None
     keys = set(_candidate_parts(text))
     assert "harold and maude" in keys  # single first names: a title as often as a pair
     assert "peter dunn and maria olsen" not in keys  # two people, each with a surname
+
+
+def test_first_names_sharing_a_surname_are_no_title() -> None:
+    keys = set(_candidate_parts("Directors Chris and Paul Dunmore miss nearly every target."))
+    assert not any("dunmore" in k for k in keys)  # Chris Dunmore and Paul Dunmore
+
+
+def test_a_full_name_owning_a_title_is_not_part_of_it_unless_the_whole_is_a_known_title() -> None:
+    keys = set(_candidate_parts("John Harlan's Ginger Lanes is a blend of horror and farce."))
+    assert "ginger lanes" in keys
+    assert not any(k.startswith("john harlan") for k in keys)
+    keys = set(_candidate_parts("Bridget Jones's Diary is a blend of romance and farce."))
+    assert "bridget joness diary" in keys  # in the shipped title list
+
+
+def test_an_apposition_naming_a_kind_of_film_names_a_title_but_not_a_critic() -> None:
+    parts = _candidate_parts(
+        "Rarely are they as good as Zolotrix, a film in which Ned Voss stars. "
+        "Ann Lowe, a film critic, agrees. Malena Dorr, by writer/director Tom Hale, opens."
+    )
+    assert "named_as_film" in parts["zolotrix"]
+    assert "named_as_film" in parts["malena dorr"]
+    assert "named_as_film" not in parts.get("ann lowe", {})
+
+
+def test_a_family_named_by_its_surname_is_no_title_unless_a_known_one() -> None:
+    keys = set(_candidate_parts("Joel and Ethan Dunmore made it. The Dunmores love oddballs."))
+    assert not any("dunmores" in k for k in keys)
+    keys = set(_candidate_parts("Fred Flintstone is back. The Flintstones is loud."))
+    assert "flintstones" in keys  # in the shipped title list

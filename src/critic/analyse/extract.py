@@ -13,8 +13,10 @@ import re
 from bisect import bisect_right
 from collections import deque
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
+
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from critic.analyse.credits import Candidate, find_candidates
 from critic.analyse.credits_header import Header, parse_header
@@ -23,6 +25,7 @@ from critic.analyse.entities import (
     Mentions,
     TextSpan,
     caps_titles,
+    first_names,
     is_plausible_name,
     overlaps,
     sentence_starts_at,
@@ -30,10 +33,10 @@ from critic.analyse.entities import (
     title_case_runs,
 )
 from critic.analyse.films import identify_film_from, known_titles, title_key
-from critic.analyse.identity import NameIndex, clean_name, name_tokens
+from critic.analyse.identity import NameIndex, clean_name, name_tokens, person_key
 from critic.analyse.nlp import Entity, entities_many, rough_sentences
 from critic.analyse.quotes import find_quotes
-from critic.analyse.role_features import person_features
+from critic.analyse.role_features import known_film_person, known_surname, person_features
 from critic.analyse.role_model import RoleModel, shipped_role_model
 from critic.analyse.works import find_works
 from critic.records import DocumentMeta, FilmGuess
@@ -48,6 +51,18 @@ _PLACES = frozenset({"GPE", "LOC", "NORP", "FAC"})
 _COMPANY_WORDS = re.compile(
     r"\b(?:Pictures|Films?|Studios?|Productions?|Entertainment|Animation|Animations|Company|"
     r"Brothers|Bros\.?|Corporation|Inc\.?|Ltd\.?|Media|Releasing|Classics|Network)\b"
+)
+# one capitalised word and an optional possessive: a surname said alone
+_LONE_CAPITALISED = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+(?:[A-Z][a-z]+)?)(['’]s?)?(?![\w'’-])")
+# what may stand before a surname said alone: honorifics and jobs
+_BEFORE_SURNAME = frozenset(
+    """A An Mr Mrs Ms Dr Director Directors Actor Actress Writer Filmmaker Producer
+    Auteur Helmer""".split()
+)
+# two first names and the surname they share: "Joel and Ethan Coen"
+_SHARED_SURNAME = re.compile(
+    r"(?<![\w'’.-])([A-Z][a-z]+) (?:and|&) ([A-Z][a-z]+) ([A-Z][a-z]+(?:[A-Z][a-z]+)?)"
+    r"(?![\w'’-]| [A-Z][a-z])"
 )
 _ACTOR_SLOTS = frozenset({"paren", "paren_as", "played_by", "cast_list"})
 # "the Coen Brothers' follow-up", "the Taviani brothers", "a Farrelly Brothers movie":
@@ -196,6 +211,8 @@ class _Review:
         self.people: dict[str, _Person] = {}
         self.characters: dict[str, str | None] = {}  # character -> actor (canonical)
         self.char_index = NameIndex(by_first_name=True)
+        # "Chris" of "Chris and Paul Weitz": a person named by first name once, there
+        self.first_name_mentions: list[Mention] = []
 
     # -- helpers ----------------------------------------------------------------------
     def sentence_of(self, pos: int) -> tuple[int, int]:
@@ -275,6 +292,7 @@ class _Review:
             self._person(name).add_role("actor", None, None)
 
         candidates = [c for c in found if not overlaps(c.start, c.end, self.titles)]
+        candidates = self._shared_surnames(candidates)
         self._people_from(candidates)
         self._characters_from(candidates)
         mentions = self._mentions()
@@ -300,6 +318,31 @@ class _Review:
             "quotes": [q.as_dict() for q in quotes],
         }
         return film, result
+
+    def _shared_surnames(self, candidates: list[Candidate]) -> list[Candidate]:
+        """ "Directors Chris and Paul Weitz", "Joel and Ethan Coen": two first names sharing
+        a surname are two people, and the first is mentioned by first name alone there; a
+        credit rule that caught that first name ("Directors Chris") credits the full name."""
+        full_at: dict[int, str] = {}
+        for m in _SHARED_SURNAME.finditer(self.prose):
+            second = f"{m.group(2)} {m.group(3)}"
+            if (
+                m.group(1) in first_names()
+                and m.group(2) in first_names()
+                and is_plausible_name(second)
+                and not overlaps(m.start(), m.end(), self.titles)
+                and title_key(second) not in known_titles()
+            ):
+                self._person(second)
+                first = self._person(f"{m.group(1)} {m.group(3)}").name
+                self.first_name_mentions.append(Mention(m.start(1), m.end(1), first, "person"))
+                full_at[m.start(1)] = first
+        return [
+            replace(c, name=full_at[c.start])
+            if c.start in full_at and len(clean_name(c.name).split()) == 1
+            else c
+            for c in candidates
+        ]
 
     def _people_from(self, candidates: list[Candidate]) -> None:
         names: list[tuple[str, int, int]] = [
@@ -349,10 +392,13 @@ class _Review:
             name = clean_name(re.split(r"['’]s\b", run.text)[0])
             end = run.start + len(name) if self.prose.startswith(name, run.start) else run.end
             owns = self.prose.startswith((f"{name}'s", f"{name}’s"), run.start)
+            # a full name the shipped film-people list holds ("Uwe Boll's kick in the
+            # nuts", "the second Eytan Fox film") is a person whatever spaCy calls it
+            listed = 2 <= len(name.split()) <= 3 and known_film_person(name) != (0, 0)
             if (
                 2 <= len(name.split()) <= 3
                 and all(word[:1].isupper() for word in name.split())  # not "Crystal and Winger"
-                and starts_with_first_name(name)
+                and (starts_with_first_name(name) or listed)
                 and is_plausible_name(name)
                 and not self.index.resolve(name)
                 and not overlaps(run.start, end, self.titles)
@@ -364,10 +410,11 @@ class _Review:
                     # "Agnes Merlet's ARTEMISIA", tagged a place: a first name that owns
                     # something is someone's
                     or owns
+                    or listed
                 )
                 # critics come back to a person by surname, or say what is theirs ("the
                 # Hugh Wilson's (GUARDING TESS) direction", an ORG to spaCy)
-                and (self._surname_recurs(name, run.start) or owns)
+                and (self._surname_recurs(name, run.start) or owns or listed)
             ):
                 self._person(name)
         # lone names that a credit rule put in an actor/crew slot ("a nurse (Keller)",
@@ -403,6 +450,43 @@ class _Review:
                     c.name, c.start, c.end
                 ):
                     self._person(c.name)
+        # last, so that a surname alone joins the full name wherever the review gives it
+        self._listed_surnames_from(character_slots)
+
+    def _listed_surnames_from(self, character_slots: set[str]) -> None:
+        """A surname standing alone that the shipped film-people list gives to one person
+        only ("Kubrick proved his brilliance again", "Carpenter's masterpiece", "Mr
+        Lynch"): people who write about films name directors so without ever giving the
+        full name, and spaCy calls many of them places or nothing. Alone means no other
+        capitalised word beside it, bar an honorific or a job before it ("Actor Paxton")."""
+        surnames = {person_key(name)[0] for name in self.index.names()}
+        for m in _LONE_CAPITALISED.finditer(self.prose):
+            word = m.group(1)
+            start, end = m.start(1), m.end(1)
+            prev = re.search(r"([\w.'’]+)[ \t]*$", self.prose[max(0, start - 30) : start])
+            if prev and prev.group(1)[:1].isupper():
+                word_before = prev.group(1)
+                if word_before.rstrip(".") not in _BEFORE_SURNAME and not word_before.endswith(
+                    (".", "!", "?")
+                ):
+                    continue  # "Oliver Reed", "Was Craven": part of a longer name
+            if not m.group(2) and re.match(r"\s+[A-Z][a-z]", self.prose[end : end + 3]):
+                continue  # "Carpenter Street": part of a longer name
+            if (
+                len(word) < 4
+                or word in first_names()
+                or word.lower() in STOP_WORDS
+                or not is_plausible_name(word)
+                or known_surname(word) == (0, 0)
+                or person_key(word)[0] in surnames  # "Gyllenhaal" of two Gyllenhaals
+                or self.char_index.resolve(word)
+                or word in character_slots
+                or title_key(word) in known_titles()
+                or title_key(word) == self.film_key
+                or overlaps(start, end, self.titles)
+            ):
+                continue
+            self._person(word)
 
     def _is_company_or_place(self, name: str, start: int, end: int) -> bool:
         """spaCy's ORG is often wrong on a two-word name it does not know ("directed by
@@ -480,6 +564,7 @@ class _Review:
             resolved = self.index.resolve(credit.name)
             if resolved:
                 found.append(Mention(credit.start, credit.end, resolved, "person"))
+        found += self.first_name_mentions
         return Mentions(found)
 
     def _credits_from(self, candidates: list[Candidate], mentions: Mentions) -> None:

@@ -35,16 +35,28 @@ from critic.records import Span
 
 _ARTICLE_WORDS = frozenset("the a an this that these those".split())
 _VERDICT = re.compile(r"\s+(?:is|was)\s+(?:a|an|the|one)\b")
+_FILM_NOUN = (
+    r"(?:movie|film|comedy|drama|documentary|thriller|picture|feature|western|musical|"
+    r"romance|satire|farce|melodrama|biopic|sequel|remake|epic|adaptation|fantasy)"
+)
 # "the movie Central Station", "his new film Starship Troopers", "Germinal (1993)",
 # "Rock Star, directed by", "Joe the King by actor Frank Whaley": a title named as one
 _NOUN_CUE = re.compile(
     r"\b(?:(?i:the|this|his|her|their|its)|[A-Z][\w\-]*['’]s?)\s+(?:[a-z\-]+\s+){0,2}?"
-    r"(?:movie|film|comedy|drama|documentary|thriller|picture|feature|western|musical|"
-    r"romance|satire|farce|melodrama|biopic|sequel|remake|epic|adaptation|fantasy)\s+$"
+    rf"{_FILM_NOUN}\s+$"
 )
+# "Roger Ebert, a film critic", "Jane Doe, a comedy veteran": the noun describes a person
+_NOT_A_FILM = (
+    r"(?:critic|maker|buff|student|star|actor|actress|school|festival|historian|scholar|"
+    r"director|producer|composer|editor|lover|fan|writer|industry|career|veteran|"
+    r"teacher|professor|company|studio)s?\b"
+)
+# "Malena, by writer/director ...", and an apposition: "Zoolander, a film in which",
+# "Ginger Snaps, a horror movie that's ..."
 _AFTER_CUE = re.compile(
     r"\s*\((?:19|20)\d\d\)|,?\s+(?:directed|written|produced)\s+by\b|"
-    r"\s+by\s+(?:writer|director|actor|actress|filmmaker|first-time)"
+    r",?\s+by\s+(?:writer|director|actor|actress|filmmaker|first-time)|"
+    rf",\s+(?:a|an)\s+(?:[a-z\-]+\s+){{0,2}}?{_FILM_NOUN}\b(?![\-’']|\s+{_NOT_A_FILM})"
 )
 # "Double Jeopardy by Bruce Beresford": a work and who made it; "Directed by ...",
 # "Music by ..." are credit labels, not titles
@@ -96,6 +108,15 @@ def score_title_case(
             continue
         if run.text.lower() in _ARTICLE_WORDS:
             continue  # "The" opening a sentence
+        # "The Coens love their oddballs" after "Joel and Ethan Coen": a family, unless it
+        # is a known title ("The Flintstones" after "Fred Flintstone")
+        family = re.fullmatch(r"The ([A-Z][a-z]+)s", run.text)
+        if (
+            family
+            and " ".join(name_tokens(family.group(1))) in person_keys
+            and title_key(run.text) not in known_titles()
+        ):
+            continue
         another_work = _WORKS_CUE.search(text[max(0, run.start - 30) : run.start])
         if (
             _NOUN_CUE.search(text[max(0, run.start - 60) : run.start])
@@ -188,7 +209,9 @@ def _title_case_candidates(text: str, wide: bool = False) -> tuple[list[TextSpan
     which of them kept an opener word a sentence start would trim.
 
     - what a possessive inside a run owns: "John Ashby's The Next Best Thing" holds "The
-      Next Best Thing" ("Schindler's List" is itself a title, so the whole run stays too);
+      Next Best Thing" ("Schindler's List" is itself a title, so the whole run stays too,
+      unless a full personal name owns the rest and the whole is no known title: "John
+      Fawcett's Ginger Snaps" is Ginger Snaps, "Bridget Jones's Diary" stays itself);
     - what comes before a verb the run swallowed: "Ridicule is a French" holds
       "Ridicule", "Speed is Die Hard on a bus" holds "Speed";
     - a title after a part or before its maker: "Newman in Where the Money Is", "Double
@@ -213,8 +236,10 @@ def _title_case_candidates(text: str, wide: bool = False) -> tuple[list[TextSpan
             if between in (": ", "/") or (between == ", " and text.count(joined.text) >= 2):
                 whole.append(joined)
         for span in whole:
-            out.append(span)
-            for m in re.finditer(r"['’]s? (?=[A-Z\d])", span.text):
+            owned = list(re.finditer(r"['’]s? (?=[A-Z\d])", span.text))
+            if not (owned and _owned_by_full_name(span, owned[0].start())):
+                out.append(span)
+            for m in owned:
                 out.append(TextSpan(span.start + m.end(), span.end, span.text[m.end() :]))
         # "Newman in Where the Money Is": what follows a part. (Not what follows a
         # gerund: "Finding Nemo" and "Chasing Amy" are titles, not a fish or a woman.)
@@ -241,6 +266,18 @@ _TITLE_OPENERS = frozenset(
     Until Once Not No My Your Our His Her Their I He She We You It Every Some All Such
     First Last Next Like As Still""".split()
 )
+
+
+def _owned_by_full_name(span: TextSpan, possessive_at: int) -> bool:
+    """The words before the run's first possessive are a full personal name ("John
+    Fawcett" of "John Fawcett's Ginger Snaps") and the whole run is no known title."""
+    owner = span.text[:possessive_at]
+    return (
+        len(owner.split()) >= 2
+        and starts_with_first_name(owner)
+        and is_plausible_name(owner)
+        and title_key(span.text) not in known_titles()
+    )
 
 
 def _with_opener(text: str, run: TextSpan) -> TextSpan | None:
@@ -289,8 +326,16 @@ def _restore_openers(text: str, runs: list[TextSpan]) -> list[TextSpan]:
 
 
 def _people_joined(name: str) -> list[str]:
-    """The pieces of "A and B" or "A & B" when every one reads as a person's name, else []."""
+    """The pieces of "A and B" or "A & B" when every one reads as a person's name, else [].
+    First names alone before a full name share its surname: "Chris and Paul Weitz" is
+    Chris Weitz and Paul Weitz ("Harold and Maude" has no surname to share)."""
     pieces = re.split(r" (?:and|&) ", name)
+    last = pieces[-1].split()
+    if len(last) >= 2 and starts_with_first_name(pieces[-1]):
+        pieces = [
+            f"{p} {last[-1]}" if len(p.split()) == 1 and p in first_names() else p
+            for p in pieces
+        ]
     if len(pieces) > 1 and all(starts_with_first_name(p) and is_plausible_name(p) for p in pieces):
         return pieces
     return []

@@ -94,6 +94,13 @@ _LEADING = {
     "novelist",
     "author",
     "star",
+    # "Directors Chris and Paul Weitz", "stars Ann Dowd and Amy Ryan"
+    "directors",
+    "screenwriters",
+    "writers",
+    "producers",
+    "filmmakers",
+    "stars",
 }
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 # "the Hughes Brothers", "the Wachowski sisters": a family credit, keyed by its surname

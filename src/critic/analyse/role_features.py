@@ -118,7 +118,8 @@ def person_features(
         out[f"rule={job}"] = 1.0
     if has_character:
         out["rule=character"] = 1.0
-    directed, acted = known_film_person(name) if full_name else (0, 0)
+    # a surname alone counts as the one person the list gives it to ("Kubrick")
+    directed, acted = known_film_person(name) if full_name else known_surname(name)
     if directed:
         out["known_director"] = 1.0
         out[f"known_director={'1' if directed == 1 else '2-3' if directed < 4 else '4+'}"] = 1.0
@@ -147,6 +148,31 @@ def film_people() -> dict[tuple[str, str], tuple[int, int]]:
 def known_film_person(name: str) -> tuple[int, int]:
     """(films directed, films acted in) by this full name in the shipped catalog list."""
     return film_people().get(person_key(name), (0, 0))
+
+
+@lru_cache(maxsize=1)
+def known_surnames() -> dict[str, tuple[int, int]]:
+    """Surname -> (films directed, films acted in) for each surname that names one person
+    in the shipped list: the only one with it ("Kubrick"), or the only one of several who
+    directed more than one film (David Lynch, not Jane Lynch); "Lee" is several directors.
+    Whoever changes film_people()'s dict (benchmarks measuring blind, tests) calls
+    known_surnames.cache_clear() afterwards."""
+    by_surname: dict[str, list[tuple[int, int]]] = {}
+    for (last, _first), person in film_people().items():
+        by_surname.setdefault(last, []).append(person)
+    out: dict[str, tuple[int, int]] = {}
+    for last, people in by_surname.items():
+        # of several people, the one director among them: a surname said alone in prose
+        # about a film is a director's far more often than anyone else's
+        directors = [p for p in people if p[0] >= 2]
+        if len(people) == 1 or len(directors) == 1:
+            out[last] = people[0] if len(people) == 1 else directors[0]
+    return out
+
+
+def known_surname(name: str) -> tuple[int, int]:
+    """(films directed, films acted in) of the one listed person with this surname."""
+    return known_surnames().get(person_key(name)[0], (0, 0))
 
 
 def _film_relation(prose: str, start: int, end: int, films: list[tuple[int, int]]) -> list[str]:
