@@ -44,8 +44,9 @@ from critic.records import DocumentMeta, FilmGuess
 EXTRACTOR_ID = "critic.extract"
 # stored with each review so a library knows what to recompute; 0.9 retrained the role
 # model without bumping it, 0.10 (people merged whatever the hash seed, role model
-# retrained again) does
-EXTRACTOR_VERSION = "0.10"
+# retrained again) does; 0.11: the film-people list recognises people, surnames alone
+# among them, first names sharing a surname, role model retrained
+EXTRACTOR_VERSION = "0.11"
 _PLACES = frozenset({"GPE", "LOC", "NORP", "FAC"})
 # words that make a name in a crew slot a company: "a film by Aardman Animations"
 _COMPANY_WORDS = re.compile(

@@ -49,8 +49,10 @@ __all__ = [
 # trained on IMDb user reviews too, its thresholds weighing reviews that name no film;
 # 7: critics' and users' reviews (DocumentMeta.writer) have thresholds of their own;
 # 8: a title after "was" or "has" is no longer taken for another work ("as" matched inside);
-# two full names joined by "and" are people, not a title candidate
-VERSION = "8"
+# two full names joined by "and" are people, not a title candidate; 9: apposition and
+# ", by writer/director" cues, "Chris and Paul Weitz" and "The Coens" no title, a run
+# holding its owner's full name marked, model retrained
+VERSION = "9"
 MIN_CONFIDENCE = 0.35
 _SITE_SEPARATORS = re.compile(r"\s+[|–—-]\s+|\s*::\s*")
 _REVIEW_WORDS = re.compile(

@@ -183,6 +183,8 @@ def score_title_case(
             parts["quoted_phrase"] = 0.1
         if all(s in opener_kept for s in spans):
             parts["opener_kept"] = -0.1
+        if all(_owner_included(s.text) for s in spans):
+            parts["owner_included"] = -0.05
         if any(_VERDICT.match(text, s.end) for s in spans):
             parts["subject_of_verdict"] = 0.15
         if caps_writer:
@@ -210,8 +212,7 @@ def _title_case_candidates(text: str, wide: bool = False) -> tuple[list[TextSpan
 
     - what a possessive inside a run owns: "John Ashby's The Next Best Thing" holds "The
       Next Best Thing" ("Schindler's List" is itself a title, so the whole run stays too,
-      unless a full personal name owns the rest and the whole is no known title: "John
-      Fawcett's Ginger Snaps" is Ginger Snaps, "Bridget Jones's Diary" stays itself);
+      and so does "John Carpenter's Vampires": see `owner_included`);
     - what comes before a verb the run swallowed: "Ridicule is a French" holds
       "Ridicule", "Speed is Die Hard on a bus" holds "Speed";
     - a title after a part or before its maker: "Newman in Where the Money Is", "Double
@@ -236,10 +237,8 @@ def _title_case_candidates(text: str, wide: bool = False) -> tuple[list[TextSpan
             if between in (": ", "/") or (between == ", " and text.count(joined.text) >= 2):
                 whole.append(joined)
         for span in whole:
-            owned = list(re.finditer(r"['’]s? (?=[A-Z\d])", span.text))
-            if not (owned and _owned_by_full_name(span, owned[0].start())):
-                out.append(span)
-            for m in owned:
+            out.append(span)
+            for m in re.finditer(r"['’]s? (?=[A-Z\d])", span.text):
                 out.append(TextSpan(span.start + m.end(), span.end, span.text[m.end() :]))
         # "Newman in Where the Money Is": what follows a part. (Not what follows a
         # gerund: "Finding Nemo" and "Chasing Amy" are titles, not a fish or a woman.)
@@ -268,15 +267,19 @@ _TITLE_OPENERS = frozenset(
 )
 
 
-def _owned_by_full_name(span: TextSpan, possessive_at: int) -> bool:
-    """The words before the run's first possessive are a full personal name ("John
-    Fawcett" of "John Fawcett's Ginger Snaps") and the whole run is no known title."""
-    owner = span.text[:possessive_at]
+def _owner_included(text: str) -> bool:
+    """The phrase opens with a full personal name and its possessive ("John Fawcett's
+    Ginger Snaps"): the owner and their film, mostly, and sometimes the whole title
+    ("John Carpenter's Vampires", "Bridget Jones's Diary")."""
+    m = re.match(r"([^'’]+)['’]s? (?=[A-Z\d])", text)
+    if not m:
+        return False
+    owner = m.group(1)
     return (
         len(owner.split()) >= 2
+        and all(w[:1].isupper() for w in owner.split())  # not "Bill and Ted's ..."
         and starts_with_first_name(owner)
         and is_plausible_name(owner)
-        and title_key(span.text) not in known_titles()
     )
 
 
