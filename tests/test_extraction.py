@@ -796,3 +796,16 @@ def test_a_job_then_a_name_then_titles_in_parentheses_is_a_filmography_not_a_par
     )
     assert ("director", None) in roles(r, "Marta Kowalczyk")
     assert {"Rambling Rose": "Marta Kowalczyk"} == {w["title"]: w["person"] for w in r["works"]}
+
+
+def test_a_listed_surname_that_is_a_minor_person_or_a_place_in_the_story_is_no_one() -> None:
+    with listed_people(("Ada Ledger", 1, 1), ("Tom Norland", 0, 12)):
+        r = extract(
+            "Ledger is where it keeps its secrets, and Ledger's pages matter. Our story "
+            "takes place in jolly old Norland where a boy named Oliver lives."
+        )
+        names = {p["name"] for p in r["people"]}
+        assert "Ledger" not in names  # one film each: a word more often than a name
+        assert "Norland" not in names  # a place the story goes to, after "in"
+        r = extract("Fair enough if Norland wanted it to look like we were there.")
+        assert "Norland" in {p["name"] for p in r["people"]}  # a star, named as one

@@ -54,7 +54,9 @@ _COMPANY_WORDS = re.compile(
     r"Brothers|Bros\.?|Corporation|Inc\.?|Ltd\.?|Media|Releasing|Classics|Network)\b"
 )
 # one capitalised word and an optional possessive: a surname said alone
-_LONE_CAPITALISED = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+(?:[A-Z][a-z]+)?)(['’]s?)?(?![\w'’-])")
+_LONE_CAPITALISED = re.compile(
+    r"(?<![\w'’.-])([A-Z][a-z]+(?:[A-Z][a-z]+)?)(['’]s|(?<=s)['’])?(?![\w'’-])"
+)
 # what may stand before a surname said alone: honorifics and jobs
 _BEFORE_SURNAME = frozenset(
     """A An Mr Mrs Ms Dr Director Directors Actor Actress Writer Filmmaker Producer
@@ -64,6 +66,11 @@ _BEFORE_SURNAME = frozenset(
 _SHARED_SURNAME = re.compile(
     r"(?<![\w'’.-])([A-Z][a-z]+) (?:and|&) ([A-Z][a-z]+) ([A-Z][a-z]+(?:[A-Z][a-z]+)?)"
     r"(?![\w'’-]| [A-Z][a-z])"
+)
+# "in jolly old England", "to Washington": a place where the story goes
+_PLACE_PREPOSITION = re.compile(
+    r"\b(?:in|to|from|at|across|around|near|outside|inside|through|into)\s+"
+    r"(?:[a-z]+\s+){0,2}$"
 )
 _ACTOR_SLOTS = frozenset({"paren", "paren_as", "played_by", "cast_list"})
 # "the Coen Brothers' follow-up", "the Taviani brothers", "a Farrelly Brothers movie":
@@ -459,18 +466,25 @@ class _Review:
         only ("Kubrick proved his brilliance again", "Carpenter's masterpiece", "Mr
         Lynch"): people who write about films name directors so without ever giving the
         full name, and spaCy calls many of them places or nothing. Alone means no other
-        capitalised word beside it, bar an honorific or a job before it ("Actor Paxton")."""
+        capitalised word beside it, bar an honorific or a job before it ("Actor Paxton").
+
+        Many such surnames are also words ("Love", "Worth", "Story", "Young") or places
+        ("England", "France"), so the person must be a notable one (three films directed
+        or five acted in), and the word a name where it stands: an honorific, a job or a
+        possessive with it, or spaCy calling it a person, or an organisation or a place
+        where no place preposition comes before it ("Kubrick again puts ...", a GPE to
+        spaCy, but not "in jolly old England")."""
         surnames = {person_key(name)[0] for name in self.index.names()}
         for m in _LONE_CAPITALISED.finditer(self.prose):
             word = m.group(1)
             start, end = m.start(1), m.end(1)
             prev = re.search(r"([\w.'’]+)[ \t]*$", self.prose[max(0, start - 30) : start])
-            if prev and prev.group(1)[:1].isupper():
-                word_before = prev.group(1)
-                if word_before.rstrip(".") not in _BEFORE_SURNAME and not word_before.endswith(
-                    (".", "!", "?")
-                ):
-                    continue  # "Oliver Reed", "Was Craven": part of a longer name
+            word_before = prev.group(1) if prev else ""
+            cued = word_before.rstrip(".") in _BEFORE_SURNAME or bool(m.group(2))
+            if word_before[:1].isupper() and not (
+                word_before.rstrip(".") in _BEFORE_SURNAME or word_before.endswith((".", "!", "?"))
+            ):
+                continue  # "Oliver Reed", "Was Craven": part of a longer name
             if not m.group(2) and re.match(r"\s+[A-Z][a-z]", self.prose[end : end + 3]):
                 continue  # "Carpenter Street": part of a longer name
             if (
@@ -485,6 +499,20 @@ class _Review:
                 or title_key(word) in known_titles()
                 or title_key(word) == self.film_key
                 or overlaps(start, end, self.titles)
+            ):
+                continue
+            directed, acted = known_surname(word)
+            if directed < 3 and acted < 5:
+                continue  # "Worth seeing", "Love": a word some minor film person bears
+            label = next(
+                (e.label for e in self.ents if e.start == start and 0 <= e.end - end <= 2), None
+            )
+            place_before = re.search(_PLACE_PREPOSITION, self.prose[max(0, start - 30) : start])
+            if not (
+                cued
+                or label == "PERSON"
+                # a nationality is no one: "the Polish wedding"
+                or (label in ("ORG", "GPE", "LOC", "FAC") and not place_before)
             ):
                 continue
             self._person(word)
