@@ -507,7 +507,7 @@ class _Review:
             label = next(
                 (e.label for e in self.ents if e.start == start and 0 <= e.end - end <= 2), None
             )
-            place_before = re.search(_PLACE_PREPOSITION, self.prose[max(0, start - 30) : start])
+            place_before = _PLACE_PREPOSITION.search(self.prose[max(0, start - 30) : start])
             if not (
                 cued
                 or label == "PERSON"
