@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from critic.analyse.entities import NAME, SENTENCE_OPENERS
+from critic.analyse.identity import JOB_WORDS
 
 JOBS = (
     "actor",
@@ -478,13 +479,6 @@ def _find_candidates(text: str) -> list[Candidate]:
     return out
 
 
-# a job before a name: the name is a person, not a character ("Director Ann Lowe (...)")
-_JOB_LED = re.compile(
-    r"(?i:director|screenwriter|writer|producer|composer|cinematographer|editor|filmmaker|"
-    r"novelist|author|actor|actress|star)s?\s"
-)
-
-
 def _paren_pairs(text: str) -> list[Candidate]:
     """ "Tom Harker (Robert Vance)", "a nurse (Keller)", "pimp (X in a cameo)",
     "Will and Eleanor (Matthew Broderick and Bridget Fonda)", "Robert Klein (as a mechanic)"."""
@@ -531,7 +525,8 @@ def _paren_pairs(text: str) -> list[Candidate]:
         characters: list[tuple[str | None, int | None]] = [(None, None)]
         note = None
         lc = _LEFT_CHAR.search(left)
-        if lc and _JOB_LED.match(lc.group("char")):
+        words = lc.group("char").split() if lc else []
+        if len(words) > 1 and words[0].lower() in JOB_WORDS:
             continue  # "Director Martha Moss (Rambling Rose)": her films, not a part
         if lc and not left[: lc.start()].rstrip().endswith(("director", "writer", "by")):
             chars = _LEFT_CHARS.search(left) if len(names) > 1 else None

@@ -258,6 +258,22 @@ def first_names() -> frozenset[str]:
     return frozenset(data.split())
 
 
+def people_joined(name: str) -> list[str]:
+    """The pieces of "A and B" or "A & B" when every one reads as a person's name, else [].
+    First names alone before a full name share its surname: "Chris and Paul Weitz" is
+    Chris Weitz and Paul Weitz ("Harold and Maude" has no surname to share)."""
+    pieces = re.split(r" (?:and|&) ", name)
+    last = pieces[-1].split()
+    if len(last) >= 2 and starts_with_first_name(pieces[-1]):
+        pieces = [
+            f"{p} {last[-1]}" if len(p.split()) == 1 and p in first_names() else p
+            for p in pieces
+        ]
+    if len(pieces) > 1 and all(starts_with_first_name(p) and is_plausible_name(p) for p in pieces):
+        return pieces
+    return []
+
+
 def starts_with_first_name(name: str) -> bool:
     """ "Robert Vance", "M. Night Shyamalan": a first name or an initial, then more."""
     words = name.split()

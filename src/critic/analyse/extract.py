@@ -28,12 +28,19 @@ from critic.analyse.entities import (
     first_names,
     is_plausible_name,
     overlaps,
+    people_joined,
     sentence_starts_at,
     starts_with_first_name,
     title_case_runs,
 )
 from critic.analyse.films import identify_film_from, known_titles, title_key
-from critic.analyse.identity import NameIndex, clean_name, name_tokens, person_key
+from critic.analyse.identity import (
+    NameIndex,
+    clean_name,
+    name_tokens,
+    person_key,
+    precedes_names,
+)
 from critic.analyse.nlp import Entity, entities_many, rough_sentences
 from critic.analyse.quotes import find_quotes
 from critic.analyse.role_features import known_film_person, known_surname, person_features
@@ -56,11 +63,6 @@ _COMPANY_WORDS = re.compile(
 # one capitalised word and an optional possessive: a surname said alone
 _LONE_CAPITALISED = re.compile(
     r"(?<![\w'’.-])([A-Z][a-z]+(?:[A-Z][a-z]+)?)(['’]s|(?<=s)['’])?(?![\w'’-])"
-)
-# what may stand before a surname said alone: honorifics and jobs
-_BEFORE_SURNAME = frozenset(
-    """A An Mr Mrs Ms Dr Director Directors Actor Actress Writer Filmmaker Producer
-    Auteur Helmer""".split()
 )
 # two first names and the surname they share: "Joel and Ethan Coen"
 _SHARED_SURNAME = re.compile(
@@ -268,13 +270,19 @@ class _Review:
         """The surname of `name` stands alone somewhere outside this mention."""
         return any(not start <= s < start + len(name) for s, _ in self._surname_spans(name))
 
+    def _label_at(self, start: int, end: int) -> str | None:
+        """spaCy's label for the word at start:end (a possessive after it allowed), not for a
+        longer name or title holding it."""
+        return next(
+            (e.label for e in self.ents if e.start == start and 0 <= e.end - end <= 2), None
+        )
+
     def _surname_alone_is_person(self, name: str, start: int) -> bool:
-        """spaCy calls the surname of `name` a PERSON somewhere it stands alone: the
-        entity is that word (and a possessive), not a longer name or title holding it."""
-        alone = {s: e for s, e in self._surname_spans(name) if not start <= s < start + len(name)}
+        """spaCy calls the surname of `name` a PERSON somewhere it stands alone."""
         return any(
-            e.label == "PERSON" and e.start in alone and 0 <= e.end - alone[e.start] <= 2
-            for e in self.ents
+            self._label_at(s, e) == "PERSON"
+            for s, e in self._surname_spans(name)
+            if not start <= s < start + len(name)
         )
 
     # -- the stages -------------------------------------------------------------------
@@ -333,16 +341,15 @@ class _Review:
         credit rule that caught that first name ("Directors Chris") credits the full name."""
         full_at: dict[int, str] = {}
         for m in _SHARED_SURNAME.finditer(self.prose):
-            second = f"{m.group(2)} {m.group(3)}"
+            # the same reading of "A and B" that keeps it from being a title
+            pair = people_joined(m.group(0))
             if (
-                m.group(1) in first_names()
-                and m.group(2) in first_names()
-                and is_plausible_name(second)
+                len(pair) == 2
                 and not overlaps(m.start(), m.end(), self.titles)
-                and title_key(second) not in known_titles()
+                and title_key(pair[1]) not in known_titles()
             ):
-                self._person(second)
-                first = self._person(f"{m.group(1)} {m.group(3)}").name
+                self._person(pair[1])
+                first = self._person(pair[0]).name
                 self.first_name_mentions.append(Mention(m.start(1), m.end(1), first, "person"))
                 full_at[m.start(1)] = first
         return [
@@ -480,9 +487,9 @@ class _Review:
             start, end = m.start(1), m.end(1)
             prev = re.search(r"([\w.'’]+)[ \t]*$", self.prose[max(0, start - 30) : start])
             word_before = prev.group(1) if prev else ""
-            cued = word_before.rstrip(".") in _BEFORE_SURNAME or bool(m.group(2))
+            cued = precedes_names(word_before) or bool(m.group(2))
             if word_before[:1].isupper() and not (
-                word_before.rstrip(".") in _BEFORE_SURNAME or word_before.endswith((".", "!", "?"))
+                precedes_names(word_before) or word_before.endswith((".", "!", "?"))
             ):
                 continue  # "Oliver Reed", "Was Craven": part of a longer name
             if not m.group(2) and re.match(r"\s+[A-Z][a-z]", self.prose[end : end + 3]):
@@ -492,7 +499,6 @@ class _Review:
                 or word in first_names()
                 or word.lower() in STOP_WORDS
                 or not is_plausible_name(word)
-                or known_surname(word) == (0, 0)
                 or person_key(word)[0] in surnames  # "Gyllenhaal" of two Gyllenhaals
                 or self.char_index.resolve(word)
                 or word in character_slots
@@ -501,12 +507,10 @@ class _Review:
                 or overlaps(start, end, self.titles)
             ):
                 continue
-            directed, acted = known_surname(word)
+            directed, acted = known_surname(word)  # (0, 0): nobody the list knows
             if directed < 3 and acted < 5:
                 continue  # "Worth seeing", "Love": a word some minor film person bears
-            label = next(
-                (e.label for e in self.ents if e.start == start and 0 <= e.end - end <= 2), None
-            )
+            label = self._label_at(start, end)
             place_before = _PLACE_PREPOSITION.search(self.prose[max(0, start - 30) : start])
             if not (
                 cued

@@ -24,6 +24,7 @@ from critic.analyse.entities import (
     TextSpan,
     first_names,
     is_plausible_name,
+    people_joined,
     starts_with_first_name,
     title_case_runs,
 )
@@ -328,26 +329,10 @@ def _restore_openers(text: str, runs: list[TextSpan]) -> list[TextSpan]:
     return out
 
 
-def _people_joined(name: str) -> list[str]:
-    """The pieces of "A and B" or "A & B" when every one reads as a person's name, else [].
-    First names alone before a full name share its surname: "Chris and Paul Weitz" is
-    Chris Weitz and Paul Weitz ("Harold and Maude" has no surname to share)."""
-    pieces = re.split(r" (?:and|&) ", name)
-    last = pieces[-1].split()
-    if len(last) >= 2 and starts_with_first_name(pieces[-1]):
-        pieces = [
-            f"{p} {last[-1]}" if len(p.split()) == 1 and p in first_names() else p
-            for p in pieces
-        ]
-    if len(pieces) > 1 and all(starts_with_first_name(p) and is_plausible_name(p) for p in pieces):
-        return pieces
-    return []
-
-
 def _full_names_joined(name: str) -> bool:
     """Two or more people, each with first name and surname ("Peter Marsh and Ada Lind"):
     a list of names, where "Harold and Maude" and "Thelma & Louise" may be titles."""
-    pieces = _people_joined(name)
+    pieces = people_joined(name)
     return bool(pieces) and all(len(p.split()) >= 2 for p in pieces)
 
 
@@ -356,7 +341,7 @@ def _titled(name: str) -> bool:
     the King", "Oliver & Company"), and not two people ("Alice and Martin")."""
     if not re.search(r" (?:of|the|and|&|in|on|at|to|for|with|from|a|an|is|my|me|not) ", name):
         return False
-    return not _people_joined(name)
+    return not people_joined(name)
 
 
 def _owner(text: str, start: int) -> str | None:

@@ -78,30 +78,23 @@ _NICKNAMES = {
 _CANONICAL_FIRST = {nick: full for full, nicks in _NICKNAMES.items() for nick in nicks}
 _HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "mister"}
 # words a rule may capture in front of a name: "a David Lynch", "Screenwriter Jane Doe"
-_LEADING = {
-    "a",
-    "an",
-    "director",
-    "screenwriter",
-    "writer",
-    "producer",
-    "actor",
-    "actress",
-    "composer",
-    "cinematographer",
-    "editor",
-    "filmmaker",
-    "novelist",
-    "author",
-    "star",
-    # "Directors Chris and Paul Weitz", "stars Ann Dowd and Amy Ryan"
-    "directors",
-    "screenwriters",
-    "writers",
-    "producers",
-    "filmmakers",
-    "stars",
-}
+# jobs a name may follow and that are no part of it: "director Ann Lowe", "Directors Chris
+# and Paul Weitz", "Actor Paxton"
+_JOBS = (
+    "director screenwriter writer producer actor actress composer cinematographer editor "
+    "filmmaker novelist author star auteur helmer"
+).split()
+JOB_WORDS = frozenset(_JOBS) | frozenset(j + ("es" if j.endswith("ss") else "s") for j in _JOBS)
+_LEADING = JOB_WORDS | {"a", "an"}
+
+
+def precedes_names(word: str) -> bool:
+    """An honorific, an article or a job: a word that stands before a name and is no part
+    of it ("Mr.", "A", "Director")."""
+    word = word.lower().rstrip(".")
+    return word in _HONORIFICS or word in _LEADING
+
+
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 # "the Hughes Brothers", "the Wachowski sisters": a family credit, keyed by its surname
 _FAMILY = {"brothers", "brother", "bros", "sisters", "sister"}
