@@ -778,6 +778,25 @@ def test_a_full_name_the_film_people_list_holds_is_a_person_whatever_spacy_calls
         assert "Uwo Fexley" in {p["name"] for p in extract(review)["people"]}
 
 
+def test_a_full_name_the_film_people_list_holds_is_no_title_candidate() -> None:
+    from critic.analyse.credits_header import parse_header
+    from critic.analyse.films import film_candidates, title_key
+    from critic.analyse.nlp import entities
+    from critic.records import DocumentMeta
+
+    review = "This is the second Uwo Fexley film I have seen, and the better one."
+
+    def keys() -> set[str]:
+        found = film_candidates(
+            review, DocumentMeta(), entities(review), parse_header(review), wide=True
+        )
+        return {title_key(c.title) for c in found[0]}
+
+    assert "uwo fexley" in keys()
+    with listed_people(("Uwo Fexley", 7, 0)):
+        assert "uwo fexley" not in keys()
+
+
 def test_two_first_names_sharing_a_surname_are_two_people_and_the_credit_goes_to_both() -> None:
     r = extract(
         "Directors Chris and Paul Dunmore miss nearly every target in THE BIG PARTY. "

@@ -370,3 +370,52 @@ def test_a_family_named_by_its_surname_is_no_title_unless_a_known_one() -> None:
     assert not any("dunmores" in k for k in keys)
     keys = set(_candidate_parts("Fred Flintstone is back. The Flintstones is loud."))
     assert "flintstones" in keys  # in the shipped title list
+
+
+def test_a_title_in_a_crew_slot_is_nobody_and_the_people_there_stay_people() -> None:
+    from critic.analyse.credits import crew_people, find_candidates
+
+    text = (
+        "Tallowmere's film makers aim low. Tallowmere's script by Tom Hale is thin. "
+        "Writer/director Kessen's Harbour Lights is next. Tobiah Varkonyi's film drags; "
+        "Varkonyi is patient."
+    )
+    persons = [e.text for e in entities(text) if e.label == "PERSON"]
+    people = crew_people(text, find_candidates(text), persons)
+    assert "Tallowmere" not in people
+    assert {"Tom Hale", "Kessen", "Tobiah Varkonyi"} <= set(people)
+
+
+def test_a_title_opening_a_sentence_after_as_is_no_other_work() -> None:
+    parts = _candidate_parts("As The Glass Orchard opens, a ferryman waits. It is a slow film.")
+    assert "glass orchard" in parts
+
+
+def test_a_number_with_letters_is_one_title_word() -> None:
+    from critic.analyse.entities import title_case_runs
+
+    runs = [r.text for r in title_case_runs("Then 16mm Dreams opens in the 1970s, in Rome.")]
+    assert "16mm Dreams" in runs
+    assert "16" not in runs
+
+
+def test_a_year_between_the_and_film_still_names_a_film() -> None:
+    parts = _candidate_parts("The 1993 film The Salt Marsh is a comedy about boys.")
+    assert "named_as_film" in parts["salt marsh"]
+
+
+def test_the_title_model_sees_places_marked_as_such_and_the_hand_scores_do_not() -> None:
+    text = (
+        "They move to North Dakota in the spring. Life in North Dakota is hard, and the "
+        "winters in North Dakota are long."
+    )
+    assert "place_like" in _candidate_parts(text)["north dakota"]
+    assert "north dakota" not in _candidate_parts(text, wide=False)
+
+
+def test_a_title_spacy_reads_into_its_owners_name_is_still_a_candidate() -> None:
+    text = (
+        "In contrast to the hard-hitting Harbour, which is constantly on message, Ann Lowe's "
+        "Blow takes an entertaining, soap opera approach to the world of cocaine smuggling."
+    )
+    assert "blow" in _candidate_parts(text)

@@ -124,8 +124,10 @@ def end_to_end(
     t_fallback: float,
     t_act: float,
     t_actor_dir: float = 2.0,
+    misses: list[dict[str, Any]] | None = None,
 ) -> dict[str, float]:
-    """The benchmark's director and cast measures, with the model's choices added."""
+    """The benchmark's director and cast measures, with the model's choices added; each
+    review whose named director is missed is appended to `misses` when given."""
     by_group: dict[int, list[int]] = {}
     for i, e in enumerate(ex):
         by_group.setdefault(e["group"], []).append(i)
@@ -164,7 +166,23 @@ def end_to_end(
         names = [ex[i]["name"] for i in directors]
         if item["named_directors"]:
             d_n += 1
-            d_ok += any(same_person(d, g) for d in item["named_directors"] for g in names)
+            hit = any(same_person(d, g) for d in item["named_directors"] for g in names)
+            d_ok += hit
+            if not hit and misses is not None:
+                misses.append(
+                    {
+                        "review": item["id"],
+                        "named": item["named_directors"],
+                        "chosen": names,
+                        "people": {
+                            ex[i]["name"]: [
+                                round(float(p_dir[i]), 3),
+                                sorted(k for k in ex[i]["features"] if k.startswith("rule=")),
+                            ]
+                            for i in idx
+                        },
+                    }
+                )
         d_pred += len(directors)
         d_true += sum(ex[i]["director"] for i in directors)
         anames = [ex[i]["name"] for i in actors]
@@ -216,6 +234,13 @@ def main() -> None:
         "--catalog-directors",
         action="store_true",
         help="also train the director model on headerless reviews of known films",
+    )
+    ap.add_argument(
+        "--misses",
+        type=Path,
+        help="write the training reviews whose named director is missed out of fold "
+        "(JSON Lines: review id, the directors named, who was chosen, every person's "
+        "probability and rules), for diagnosis; with --title-case-copies",
     )
     args = ap.parse_args()
 
@@ -345,7 +370,12 @@ def main() -> None:
                 it if i in keep_part else {**it, "named_directors": [], "named_cast": []}
                 for i, it in enumerate(items)
             ]
-            part = end_to_end(only, examples, p_dir, p_act, t_dir, t_fb, t_act, t_ad)
+            missed: list[dict[str, Any]] = []
+            part = end_to_end(only, examples, p_dir, p_act, t_dir, t_fb, t_act, t_ad, missed)
+            if args.misses:
+                with args.misses.open("a" if keep_part.start else "w", encoding="utf-8") as fh:
+                    for miss in missed:
+                        fh.write(json.dumps({"copy": name, **miss}) + "\n")
             # (the precisions count both copies' predictions; the recalls are this copy's)
             print(
                 f"  {name}: director {part['director']:.3f}, cast recall {part['cast_recall']:.3f}"

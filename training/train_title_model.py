@@ -67,7 +67,7 @@ from extraction import (  # noqa: E402
 )
 from linear_export import shipped_weights  # noqa: E402
 
-from critic.analyse.credits import find_candidates  # noqa: E402
+from critic.analyse.credits import crew_people, find_candidates  # noqa: E402
 from critic.analyse.credits_header import parse_header  # noqa: E402
 from critic.analyse.films import (  # noqa: E402
     film_candidate_features,
@@ -99,7 +99,8 @@ def _candidates(texts: list[tuple[str, str | None]]) -> list[Scored]:
         with gazetteers_without([blind] if blind else [], []):
             header = parse_header(text)
             # the people extract.py passes: names in a crew slot ("X's film") are not titles
-            crew = [c.name for c in find_candidates(text) if c.rule == "crew" and c.name]
+            persons = [e.text for e in ents if e.label == "PERSON"]
+            crew = crew_people(text, find_candidates(text), persons)
             cands, style = film_candidates(text, DocumentMeta(), ents, header, crew, wide=True)
             feats = film_candidate_features(text, cands, ents, style)
         scored = [(title_key(c.title), f, c.score) for c, f in zip(cands, feats, strict=True)]

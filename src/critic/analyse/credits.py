@@ -10,11 +10,13 @@ review's people (extract.py).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from critic.analyse.entities import NAME, SENTENCE_OPENERS
-from critic.analyse.identity import JOB_WORDS
+from critic.analyse.entities import NAME, SENTENCE_OPENERS, starts_with_first_name
+from critic.analyse.identity import JOB_WORDS, person_key
+from critic.analyse.role_features import film_people, known_surnames
 
 JOBS = (
     "actor",
@@ -559,3 +561,51 @@ def _paren_pairs(text: str) -> list[Candidate]:
                 )
             )
     return out
+
+
+def crew_people(text: str, candidates: Iterable[Candidate], persons: Iterable[str]) -> list[str]:
+    """The names crew cues give that read as people: a full name opening with a first name,
+    one spaCy calls a person (`persons`), a listed one or one whose surname the review
+    repeats alone; any name after a job or "by" ("directed by Hanna Sorel", "writer/director
+    Jagmohan"); a word alone that is the surname of such a name in the review or of one
+    listed person. A title-case title sits in the slots before a cue ("Crash's
+    Canadian director", "Mercury Rising's script by", "Phenomenon's film makers") and is
+    nobody's name: it stays free to be the film."""
+    persons = {p for p in persons if len(p.split()) >= 2}
+    crew = [c for c in candidates if c.rule == "crew" and c.name]
+    full = [
+        c.name
+        for c in crew
+        if len(c.name.split()) >= 2
+        and (
+            starts_with_first_name(c.name)
+            or c.name in persons
+            or person_key(c.name) in film_people()
+            or _surname_recurs(text, c.name)
+        )
+    ]
+    surnames = {person_key(n)[0] for n in [*full, *persons]}
+    return [
+        c.name
+        for c in crew
+        if c.name in full
+        or _after_job(text, c.start)
+        or (
+            len(c.name.split()) == 1
+            and (person_key(c.name)[0] in surnames or person_key(c.name)[0] in known_surnames())
+        )
+    ]
+
+
+def _surname_recurs(text: str, name: str) -> bool:
+    """The last word of `name` comes back alone ("Tobiah Varkonyi's film ... Varkonyi is"),
+    as a person's surname does and a title's last word mostly does not."""
+    last = re.escape(name.split()[-1])
+    return len(re.findall(rf"(?<![\w'’-]){last}(?![\w-])", text)) > text.count(name)
+
+
+def _after_job(text: str, start: int) -> bool:
+    """A job word or "by" right before `start` ("Writer/director Jagmohan", "a film by X")."""
+    m = re.search(r"([A-Za-z]+)[\s,(]*$", text[max(0, start - 30) : start])
+    word = m.group(1).lower() if m else ""
+    return word == "by" or word in JOB_WORDS

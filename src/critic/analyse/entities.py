@@ -181,7 +181,10 @@ _SMALL = (
     r"(?:of|the|in|at|a|an|and|&|to|on|for|with|from|by|or|vs\.?|de|la|le|du|des|von|is|my|me|not)"
 )
 # "Mr. Holland's Opus", "The Talented Mr. Ripley": an honorific's full stop ends nothing
-_TITLE_WORD = r"(?:(?:Mr|Mrs|Ms|Dr|St)\.|[A-Z][\w'’\-]*|\d[\d,.]*(?:st|nd|rd|th)?|[A-Z]\.)"
+# "8mm", "1970s": a number is a word whole, or no title word
+_TITLE_WORD = (
+    r"(?:(?:Mr|Mrs|Ms|Dr|St)\.|[A-Z][\w'’\-]*|\d[\d,.]*(?:st|nd|rd|th|s|mm)?(?!\w)|[A-Z]\.)"
+)
 TITLE_RUN = rf"{_TITLE_WORD}(?:[ ](?:{_SMALL}[ ])*{_TITLE_WORD})*"
 TITLE_RUN_RE = re.compile(rf"(?<![\w'’]){TITLE_RUN}")
 

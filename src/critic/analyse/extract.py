@@ -18,7 +18,7 @@ from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from critic.analyse.credits import Candidate, find_candidates
+from critic.analyse.credits import Candidate, crew_people, find_candidates
 from critic.analyse.credits_header import Header, parse_header
 from critic.analyse.entities import (
     Mention,
@@ -52,8 +52,9 @@ EXTRACTOR_ID = "critic.extract"
 # stored with each review so a library knows what to recompute; 0.9 retrained the role
 # model without bumping it, 0.10 (people merged whatever the hash seed, role model
 # retrained again) does; 0.11: the film-people list recognises people, surnames alone
-# among them, first names sharing a surname, role model retrained
-EXTRACTOR_VERSION = "0.11"
+# among them, first names sharing a surname, role model retrained; 0.12: a title in a crew
+# slot is no person, both models retrained
+EXTRACTOR_VERSION = "0.12"
 _PLACES = frozenset({"GPE", "LOC", "NORP", "FAC"})
 # words that make a name in a crew slot a company: "a film by Aardman Animations"
 _COMPANY_WORDS = re.compile(
@@ -291,7 +292,8 @@ class _Review:
         # names the header, the metadata or a crew cue ("Tobiah Varkonyi's film") give are
         # people, whatever spaCy says: none of them is the film's title
         reliable = [c.name for c in self.header.credits] + list(self.meta.cast)
-        reliable += [c.name for c in found if c.rule == "crew" and c.name]
+        persons = [e.text for e in self.ents if e.label == "PERSON"]
+        reliable += crew_people(self.prose, found, persons)
         film = identify_film_from(self.text, self.meta, self.ents, self.header, reliable)
         self.film = film
         self.film_key = title_key(film.title) if film.title else None

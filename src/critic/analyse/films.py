@@ -51,8 +51,10 @@ __all__ = [
 # 8: a title after "was" or "has" is no longer taken for another work ("as" matched inside);
 # two full names joined by "and" are people, not a title candidate; 9: apposition and
 # ", by writer/director" cues, "Chris and Paul Weitz" and "The Coens" no title, a run
-# holding its owner's full name marked, model retrained
-VERSION = "9"
+# holding its owner's full name marked, model retrained; 10: a crew slot's name that reads
+# as no person ("Phenomenon's film makers") is no longer kept from being the title, places
+# offered to the model marked, "As" opening a sentence no works cue, model retrained
+VERSION = "10"
 MIN_CONFIDENCE = 0.35
 _SITE_SEPARATORS = re.compile(r"\s+[|–—-]\s+|\s*::\s*")
 _REVIEW_WORDS = re.compile(

@@ -30,8 +30,9 @@ from critic.analyse.entities import (
 )
 from critic.analyse.films_caps import Adder, paragraph_bounds
 from critic.analyse.films_titles import known_titles, title_key
-from critic.analyse.identity import clean_name, name_tokens
+from critic.analyse.identity import clean_name, name_tokens, person_key
 from critic.analyse.nlp import Entity
+from critic.analyse.role_features import film_people
 from critic.records import Span
 
 _ARTICLE_WORDS = frozenset("the a an this that these those".split())
@@ -40,11 +41,12 @@ _FILM_NOUN = (
     r"(?:movie|film|comedy|drama|documentary|thriller|picture|feature|western|musical|"
     r"romance|satire|farce|melodrama|biopic|sequel|remake|epic|adaptation|fantasy)"
 )
-# "the movie Central Station", "his new film Starship Troopers", "Germinal (1993)",
+# "the movie Central Station", "his new film Starship Troopers", "the 1993 film The
+# Sandlot", "Germinal (1993)",
 # "Rock Star, directed by", "Joe the King by actor Frank Whaley": a title named as one
 _NOUN_CUE = re.compile(
-    r"\b(?:(?i:the|this|his|her|their|its)|[A-Z][\w\-]*['’]s?)\s+(?:[a-z\-]+\s+){0,2}?"
-    rf"{_FILM_NOUN}\s+$"
+    r"\b(?:(?i:the|this|his|her|their|its)|[A-Z][\w\-]*['’]s?)\s+"
+    rf"(?:(?:[a-z\-]+|(?:19|20)\d\d)\s+){{0,2}}?{_FILM_NOUN}\s+$"
 )
 # "Roger Ebert, a film critic", "Jane Doe, a comedy veteran": the noun describes a person
 _NOT_A_FILM = (
@@ -65,9 +67,10 @@ _MADE_BY = re.compile(r"\s+by\s+[A-Z][\w'’\-]+\s+[A-Z]")
 _CRAFT_LABEL = re.compile(
     r"(?i)(?:ed|music|screenplay|story|score|photography|cinematography|design|costumes)$"
 )
-# whole words: "as" must not be the end of "was" ("... pictures was Taxi Driver")
+# whole words: "as" must not be the end of "was" ("... pictures was Taxi Driver"), nor
+# open a sentence ("As The Education of Little Tree opens, ...")
 _WORKS_CUE = re.compile(
-    r"\b(?:such|as|like|including|titles?|films?|movies?|hits?|efforts?|roles?|fare)\s*[\"“]?$|"
+    r"\b(?:such|(?-i:as)|like|including|titles?|films?|movies?|hits?|efforts?|roles?|fare)\s*[\"“]?$|"
     r"\([^)]*[,/;]\s*[\"“]?$|\(\s*[\"“]?$",
     re.IGNORECASE,
 )
@@ -90,9 +93,11 @@ def score_title_case(
     every phrase standing alone in quotation marks, whole, marked "quoted_phrase"."""
     person_keys = {" ".join(name_tokens(p)) for p in people}
     # "Van Sant" of "Gus Van Sant": any tail of a person's name is a name, not a title
+    # (up to a possessive: spaCy's person "Ted Demme's Blow" owns the title "Blow")
     for e in ents:
-        tokens = name_tokens(e.text)
-        if e.label == "PERSON" and starts_with_first_name(e.text):
+        owner = re.split(r"['’]s?\s", e.text, maxsplit=1)[0]
+        tokens = name_tokens(owner)
+        if e.label == "PERSON" and starts_with_first_name(owner):
             person_keys |= {" ".join(tokens[i:]) for i in range(1, len(tokens))}
     first_end, last_start = paragraph_bounds(text)
     groups: dict[str, list[TextSpan]] = defaultdict(list)
@@ -107,6 +112,8 @@ def score_title_case(
         name = clean_name(run.text)  # "Composer Daniel Moss" is "Daniel Moss"
         if len(run.text) < 3 or {" ".join(name_tokens(n)) for n in (run.text, name)} & person_keys:
             continue
+        if _listed_person(name) and title_key(run.text) not in known_titles():
+            continue  # "the second Eytan Fox film": a person the film-people list holds
         if run.text.lower() in _ARTICLE_WORDS:
             continue  # "The" opening a sentence
         # "The Coens love their oddballs" after "Joel and Ethan Coen": a family, unless it
@@ -168,18 +175,23 @@ def score_title_case(
             )
         ):
             continue
-        if (
+        place_like = (
             key not in gazetteer
             and not named_as_film  # "the film Fargo"
             and not quoted_phrase
             and _mostly_labelled(spans, ents, {"GPE", "LOC", "FAC", "NORP"})
-        ):
-            continue  # a place the story visits, however often
+        )
+        if place_like and not wide:
+            continue  # a place the story visits, however often ...
         parts = {"title_case": 0.1, "repeated_title_case": min(0.45, 0.15 * (count - 1))}
         if named_as_film:
             parts["named_as_film"] = 0.1
         elif looks_like_person and not quoted_phrase:
             parts["person_like"] = -0.3
+        if place_like:
+            # ... mostly; the model reads "Alaska", "Georgia", "Paradise Road" and
+            # spaCy's other places (it calls "Simpatico" one) by how the review writes them
+            parts["place_like"] = -0.3
         if quoted_phrase:
             parts["quoted_phrase"] = 0.1
         if all(s in opener_kept for s in spans):
@@ -349,6 +361,12 @@ def _owner(text: str, start: int) -> str | None:
     Up Close ..."), or None when no possessive comes right before it."""
     m = re.search(r"([A-Z][\w.\-]*(?: [A-Z][\w.\-]*)*)['’]s? $", text[max(0, start - 60) : start])
     return m.group(1) if m else None
+
+
+def _listed_person(name: str) -> bool:
+    """A full name the shipped film-people list holds (not a title it also is, "Ed Wood":
+    the caller asks the title gazetteer)."""
+    return len(name.split()) >= 2 and person_key(name) in film_people()
 
 
 def _is_person_name(name: str, person_keys: set[str]) -> bool:
