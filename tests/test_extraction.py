@@ -828,3 +828,27 @@ def test_a_listed_surname_that_is_a_minor_person_or_a_place_in_the_story_is_no_o
         assert "Norland" not in names  # a place the story goes to, after "in"
         r = extract("Fair enough if Norland wanted it to look like we were there.")
         assert "Norland" in {p["name"] for p in r["people"]}  # a star, named as one
+
+
+def test_a_name_made_an_adjective_with_directed_credits_its_director_and_is_no_title() -> None:
+    r = extract(
+        "The male lead in this Tom Hale-directed film is Ned Voss. Hale does not want to "
+        "change the formula much."
+    )
+    assert ("director", None) in roles(r, "Tom Hale")
+    assert r["film"]["title"] is None
+
+
+def test_film_makers_before_a_list_credit_each_name_in_it() -> None:
+    text = "Film makers Anna Keller, Peter Dunn, and Laura Price shot 250 hours of footage."
+    crew = {c.name for c in find_candidates(text) if c.rule == "crew" and c.job == "director"}
+    assert crew == {"Anna Keller", "Peter Dunn", "Laura Price"}
+
+
+def test_a_preposition_opening_a_sentence_is_no_part_of_the_name_after_it() -> None:
+    assert not is_plausible_name("Without Van Dorn")
+    r = extract(
+        "THE STORM is Jan Van Dorn's violent weather thriller. Without Van Dorn, the film "
+        "would sag. Van Dorn keeps things moving."
+    )
+    assert "Without Van Dorn" not in {p["name"] for p in r["people"]}

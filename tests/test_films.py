@@ -419,3 +419,12 @@ def test_a_title_spacy_reads_into_its_owners_name_is_still_a_candidate() -> None
         "Blow takes an entertaining, soap opera approach to the world of cocaine smuggling."
     )
     assert "blow" in _candidate_parts(text)
+
+
+def test_an_adjective_made_of_a_name_ends_a_title_case_run_and_opens_none() -> None:
+    from critic.analyse.entities import title_case_runs
+
+    text = "This Tom Hale-directed film stars the Oscar-winning Ned Voss. Spider-Boy is fine."
+    runs = [r.text for r in title_case_runs(text)]
+    assert {"Tom Hale", "Ned Voss", "Spider-Boy"} <= set(runs)
+    assert not [r for r in runs if "-directed" in r or "-winning" in r]

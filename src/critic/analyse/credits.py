@@ -96,6 +96,8 @@ _CREW: list[tuple[tuple[str, ...], str]] = [
         rf"{_N}\s+(?:[a-z]+\s+){{1,6}}?(?:his|her)\s+(?:[a-z\-]+\s+){{0,2}}?(?:directorial|directing)\b",
     ),
     (("director",), rf"{_N}['’]s?\s+(?:[a-z\-]+\s+){{0,2}}?direction\b"),
+    # "this Lawrence Kasdan-directed film"
+    (("director",), rf"{_N}-(?:directed|helmed)\b"),
     (("director",), rf"{_N}{_PAREN_OPT},?\s+(?:who\s+)?(?:also\s+)?directs\b"),
     (("director",), rf"{_N},?\s+who\s+(?:also\s+)?directed\s+(?:the\s+film|this|it)\b"),
     (
@@ -108,6 +110,7 @@ _CREW: list[tuple[tuple[str, ...], str]] = [
         rf"\b(?i:screenwriters?|scriptwriters?|scripters?|co-writers?|writers?)\s*,?\s+{_N}",
     ),
     (("screenwriter",), rf"{_N}['’]s?\s+(?:[a-z\-]+\s+){{0,3}}?(?:script|screenplay)\b"),
+    (("screenwriter",), rf"{_N}-(?:scripted|penned|written)\b"),
     (("screenwriter",), rf"\b(?i:adapted)\s+(?:for\s+the\s+screen\s+)?by\s+{_N}"),
     (("screenwriter",), rf"{_N}{_PAREN_OPT},?\s+(?:who\s+)?(?:also\s+)?adapted\b"),
     (
@@ -203,7 +206,8 @@ _PLAYED_BY = re.compile(
     rf"(?:[a-z\-]+\s+){{0,9}}?by\s+(?:[a-z\-]+\s+){{0,2}}?{_N}"
 )
 _CREW_LIST = re.compile(
-    rf"\b(?i:co-?directors|directors|directing\s+team|(?:written\s+and\s+)?directed\s+by)\s+"
+    rf"\b(?i:co-?directors|directors|directing\s+team|film\s*makers|film-makers|"
+    rf"(?:written\s+and\s+)?directed\s+by)\s+"
     rf"(?:[a-z\-]+\s+){{0,2}}?(?P<list>{NAME}(?:\s*,\s*{NAME})*,?\s+(?:and|&)\s+{NAME})"
     # "directed by Hanna Sorel, and Pavel Lind plays the inspector": a new clause, not a list
     # (and the last name whole: not "Pavel" of "Pavel Lind plays")

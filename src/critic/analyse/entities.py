@@ -38,7 +38,9 @@ _NOT_NAMES = frozenset(
     Starring Rated Running Length Released Date Mom Dad Mother Father Uncle Aunt
     American English French British German Italian Japanese Chinese Spanish Indian
     Irish Russian Jewish Catholic Christian Black White Part Act Scene Chapter
-    Episode Volume Book Each Every Some Many Most All Both One Two Three Four Five""".split()
+    Episode Volume Book Each Every Some Many Most All Both One Two Three Four Five
+    Without Within Upon Through Despite Against Among During Under Over About Above
+    Behind Beyond Between Into Toward Towards Across Along Around""".split()
 )
 _MONTHS = re.compile(
     r"^(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|Jun(?:e)?|Jul(?:y)?|Aug(?:ust)?|"
@@ -224,6 +226,13 @@ def title_case_runs(text: str) -> list[TextSpan]:
                 words = words[:-1]
         if words and re.fullmatch(r"\d[\d,.]*[,.]", words[-1]):
             words[-1] = words[-1].rstrip(",.")  # "Orchard 2." ends a sentence
+        # "this Lawrence Kasdan-directed film", "the Oscar-winning Kevin Kline": an
+        # adjective made of a name ends a run before its hyphen, and opens none
+        while len(words) > 1 and re.fullmatch(r"\S+-[a-z]+(?:ed|ing)", words[0]):
+            start += len(words[0]) + 1
+            words = words[1:]
+        if words:
+            words[-1] = re.sub(r"-[a-z]+(?:ed|ing)$", "", words[-1])
         if not words:
             continue
         run = " ".join(words)
