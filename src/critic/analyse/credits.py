@@ -14,9 +14,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from critic.analyse.entities import NAME, SENTENCE_OPENERS, starts_with_first_name
+from critic.analyse.entities import NAME, SENTENCE_OPENERS, starts_with_first_name, surname_spans
 from critic.analyse.identity import JOB_WORDS, person_key
-from critic.analyse.role_features import film_people, known_surnames
+from critic.analyse.role_features import known_film_person, known_surnames
 
 JOBS = (
     "actor",
@@ -584,7 +584,7 @@ def crew_people(text: str, candidates: Iterable[Candidate], persons: Iterable[st
         and (
             starts_with_first_name(c.name)
             or c.name in persons
-            or person_key(c.name) in film_people()
+            or known_film_person(c.name) != (0, 0)
             or _surname_recurs(text, c.name)
         )
     ]
@@ -604,8 +604,7 @@ def crew_people(text: str, candidates: Iterable[Candidate], persons: Iterable[st
 def _surname_recurs(text: str, name: str) -> bool:
     """The last word of `name` comes back alone ("Tobiah Varkonyi's film ... Varkonyi is"),
     as a person's surname does and a title's last word mostly does not."""
-    last = re.escape(name.split()[-1])
-    return len(re.findall(rf"(?<![\w'’-]){last}(?![\w-])", text)) > text.count(name)
+    return len(surname_spans(text, name)) > text.count(name)
 
 
 def _after_job(text: str, start: int) -> bool:

@@ -270,6 +270,12 @@ def first_names() -> frozenset[str]:
     return frozenset(data.split())
 
 
+def surname_spans(text: str, name: str) -> list[tuple[int, int]]:
+    """Where the surname (last word) of `name` stands as a word of its own in `text`."""
+    last = re.escape(name.split()[-1])
+    return [m.span() for m in re.finditer(rf"(?<![\w'’-]){last}(?![\w-])", text)]
+
+
 def people_joined(name: str) -> list[str]:
     """The pieces of "A and B" or "A & B" when every one reads as a person's name, else [].
     First names alone before a full name share its surname: "Chris and Paul Weitz" is

@@ -31,6 +31,7 @@ from critic.analyse.entities import (
     people_joined,
     sentence_starts_at,
     starts_with_first_name,
+    surname_spans,
     title_case_runs,
 )
 from critic.analyse.films import identify_film_from, known_titles, title_key
@@ -264,8 +265,7 @@ class _Review:
 
     def _surname_spans(self, name: str) -> list[tuple[int, int]]:
         """Where the surname of `name` stands as a word of its own in the prose."""
-        last = re.escape(name.split()[-1])
-        return [m.span() for m in re.finditer(rf"(?<![\w'’-]){last}(?![\w-])", self.prose)]
+        return surname_spans(self.prose, name)
 
     def _surname_recurs(self, name: str, start: int) -> bool:
         """The surname of `name` stands alone somewhere outside this mention."""

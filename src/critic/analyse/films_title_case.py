@@ -30,9 +30,9 @@ from critic.analyse.entities import (
 )
 from critic.analyse.films_caps import Adder, paragraph_bounds
 from critic.analyse.films_titles import known_titles, title_key
-from critic.analyse.identity import clean_name, name_tokens, person_key
+from critic.analyse.identity import clean_name, name_tokens
 from critic.analyse.nlp import Entity
-from critic.analyse.role_features import film_people
+from critic.analyse.role_features import known_film_person
 from critic.records import Span
 
 _ARTICLE_WORDS = frozenset("the a an this that these those".split())
@@ -366,7 +366,7 @@ def _owner(text: str, start: int) -> str | None:
 def _listed_person(name: str) -> bool:
     """A full name the shipped film-people list holds (not a title it also is, "Ed Wood":
     the caller asks the title gazetteer)."""
-    return len(name.split()) >= 2 and person_key(name) in film_people()
+    return len(name.split()) >= 2 and known_film_person(name) != (0, 0)
 
 
 def _is_person_name(name: str, person_keys: set[str]) -> bool:
