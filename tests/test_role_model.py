@@ -108,8 +108,15 @@ def test_probabilities_are_the_logistic_of_the_weighted_features() -> None:
 def test_the_shipped_model_carries_its_thresholds() -> None:
     model = shipped_role_model()
     assert model is not None
-    assert set(model.thresholds) == {"director", "director_fallback", "director_actor", "actor"}
+    assert set(model.thresholds) == {
+        "director",
+        "director_rule",
+        "director_fallback",
+        "director_actor",
+        "actor",
+    }
     assert 0 < model.thresholds["director_fallback"] <= model.thresholds["director"] < 1
+    assert 0 < model.thresholds["director_rule"] <= model.thresholds["director"]
 
 
 def _run_with(model_json: dict, text: str) -> dict:  # type: ignore[type-arg]
@@ -147,3 +154,36 @@ def test_without_an_actor_director_bar_a_star_is_never_the_fallback_director() -
         _model({"director": 0.3, "director_fallback": 0.05, "actor": 0.5}), ACTOR_DIRECTOR
     )
     assert all(role["job"] != "director" for role in roles_of(r, "Marty Fenn"))
+
+
+# "directed by" credits Helen Marsh, and the model gives her 0.15 (her pacing); Ivo Brandt,
+# credited by no rule, gets 0.72 from his camera: over the director bar
+RULE_CREDITED = (
+    "The film was directed by Helen Marsh. Marsh's pacing is slack. Ivo Brandt's camera "
+    "glides over the harbour, and Lena Sorel plays the ferry captain."
+)
+
+
+def _camera_model(thresholds: dict[str, float]) -> dict:  # type: ignore[type-arg]
+    return {
+        "features": ["bias", "POSS=pacing", "POSS=camera"],
+        "weights": {"director": [-4.6, 4.1, 8.0], "actor": [-4.0, 0.0, 0.0]},
+        "thresholds": thresholds,
+        "version": "test",
+    }
+
+
+def test_a_rule_credited_director_over_its_own_bar_stays_beside_a_likelier_name() -> None:
+    bars = {"director": 0.3, "director_rule": 0.1, "director_fallback": 0.05, "actor": 0.5}
+    r = _run_with(_camera_model(bars), RULE_CREDITED)
+    assert {"job": "director", "character": None, "note": None} in roles_of(r, "Helen Marsh")
+    assert any(role["job"] == "director" for role in roles_of(r, "Ivo Brandt"))
+
+
+def test_without_a_rule_bar_a_likelier_name_takes_the_credit_from_the_rule() -> None:
+    bars = {"director": 0.3, "director_fallback": 0.05, "actor": 0.5}
+    r = _run_with(_camera_model(bars), RULE_CREDITED)
+    assert all(role["job"] != "director" for role in roles_of(r, "Helen Marsh"))
+    # and a rule bar over her probability does not keep her either
+    r = _run_with(_camera_model({**bars, "director_rule": 0.2}), RULE_CREDITED)
+    assert all(role["job"] != "director" for role in roles_of(r, "Helen Marsh"))

@@ -6,8 +6,9 @@ import pytest
 
 from critic.analyse.credits_header import parse_header
 from critic.analyse.films import film_candidate_features, film_candidates, identify_film
+from critic.analyse.linear_model import LinearModel, model_from_json
 from critic.analyse.nlp import entities
-from critic.analyse.title_model import shipped_title_model
+from critic.analyse.title_model import pick_score, shipped_title_model
 from critic.records import DocumentMeta
 
 # invented films and people: the comparison film is named as often as the reviewed one
@@ -85,5 +86,34 @@ def test_the_shipped_model_has_a_threshold_per_writing_style_and_writer() -> Non
     assert set(model.thresholds) == styles | {f"{s}_users" for s in styles}
     assert all(0 <= t < 1 for t in model.thresholds.values())
     assert all(model.thresholds[f"{s}_users"] >= model.thresholds[s] for s in styles)
-    # "film" says how sure a pick is; "rank" picks for title-case and quoting critics
+    # "film" says how sure a pick is; mixed with "rank", in a share per style, it picks
     assert set(model.weights) == {"film", "rank"}
+    assert set(model.mix) == {"caps", "plain", "quotes"}
+    assert all(0 <= m <= 1 for m in model.mix.values())
+
+
+def _two_output_model(mix: dict[str, float] | None) -> LinearModel:
+    data = {
+        "features": ["bias", "cue"],
+        "weights": {"film": [-1.0, 2.0], "rank": [0.0, -3.0]},
+        "thresholds": {"film_plain": 0.1},
+        "version": "test",
+    }
+    if mix is not None:
+        data["rank_mix"] = mix
+    return model_from_json(data)
+
+
+def test_the_pick_mixes_the_two_outputs_in_each_styles_share() -> None:
+    model = _two_output_model({"caps": 1.0, "plain": 0.25, "quotes": 0.0})
+    scores = model.scores({"bias": 1.0, "cue": 1.0})  # film 1.0, rank -3.0
+    assert pick_score(model, scores, "caps") == 1.0
+    assert pick_score(model, scores, "quotes") == -3.0
+    assert pick_score(model, scores, "plain") == 0.25 * 1.0 + 0.75 * -3.0
+
+
+def test_a_model_without_a_mix_picks_as_before_by_probability_for_caps_only() -> None:
+    model = _two_output_model(None)
+    scores = model.scores({"bias": 1.0, "cue": 1.0})
+    assert pick_score(model, scores, "caps") == 1.0
+    assert pick_score(model, scores, "plain") == pick_score(model, scores, "quotes") == -3.0

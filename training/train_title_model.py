@@ -81,6 +81,10 @@ VERSIONS = ("caps", "plain", "quoted", "imdb", "imdb_blind")
 POPULATIONS = {"critics": ("caps", "plain", "quoted"), "users": ("imdb", "imdb_blind")}
 MIN_COUNT = 3  # a feature seen in fewer training candidates is dropped
 USER_WEIGHTS = (0.1, 0.3, 1.0)  # the users' texts' sample weights tried
+# how the outputs picked before the mix was chosen (C's and users' weight are chosen so):
+# the probability for CAPS writers, the ranking for the others
+FIRST_MIX = {"caps": 1.0, "plain": 0.0, "quotes": 0.0}
+MIXES = (0.0, 0.2, 0.4, 0.5, 0.6, 0.8, 1.0)  # the probability output's share tried
 VERSION = "5"  # 3: a ranking output picks the film; 4: trained on IMDb user reviews too;
 # 5: thresholds of their own for critics and for users, users' texts weighted
 
@@ -165,11 +169,47 @@ def decide(
     return {"right": right / n, "wrong": wrong / n, "none": (n - right - wrong) / n}
 
 
+def logit(p: np.ndarray) -> np.ndarray:
+    """A probability's log-odds: the probability output's raw score."""
+    q = np.clip(p, 1e-9, 1 - 1e-9)
+    return np.log(q / (1 - q))
+
+
+def write_misses(
+    path: Path, texts: list[dict[str, Any]], probs: list[np.ndarray], ranks: list[np.ndarray]
+) -> None:
+    """The critics' texts whose out-of-fold pick (at no abstention) is not their film, as JSON
+    Lines: group ("dev:N", N the training review's index), version, truth, and the five
+    best-ranked candidates with their probability, for diagnosis."""
+    with path.open("w", encoding="utf-8") as fh:
+        for text, p, r in zip(texts, probs, ranks, strict=True):
+            if text["version"] not in POPULATIONS["critics"] or len(p) == 0:
+                continue
+            order = np.argsort(-r)
+            keys = [text["candidates"][i][0] for i in order]
+            if keys[0] == text["truth"]:
+                continue
+            row = {
+                "group": text["group"],
+                "version": text["version"],
+                "style": text["style"],
+                "truth": text["truth"],
+                "truth_rank": keys.index(text["truth"]) + 1 if text["truth"] in keys else None,
+                "top": [[keys[j], round(float(p[i]), 3)] for j, i in enumerate(order[:5])],
+            }
+            fh.write(json.dumps(row) + "\n")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", type=Path, default=ROOT / "src/critic/resources/title-model.json")
     ap.add_argument("--processes", type=int, default=2)
     ap.add_argument("--cache", type=Path, help="keep the extracted candidates here (pickle)")
+    ap.add_argument(
+        "--misses",
+        type=Path,
+        help="write the critics' texts whose out-of-fold pick is not their film (JSON Lines)",
+    )
     args = ap.parse_args()
 
     with gzip.open(SHARED / "data" / "critics" / "dev.jsonl.gz", "rt") as fh:
@@ -268,7 +308,8 @@ def main() -> None:
     text_groups = np.array([t["group"] for t in texts])
     text_folds = list(GroupKFold(5).split(np.zeros(len(texts)), groups=text_groups))
 
-    def oof_rankings(c: float, user_weight: float, probs: list[np.ndarray]) -> list[np.ndarray]:
+    def oof_rankings(c: float, user_weight: float) -> list[np.ndarray]:
+        """The ranking output's raw scores, out of fold, per text."""
         r = np.zeros(len(y))
         for tr, te in text_folds:
             d, labels, w = pairs(tr, user_weight)
@@ -276,20 +317,27 @@ def main() -> None:
             ranker.fit(d, labels, sample_weight=w)
             rows = np.isin(owner, te)
             r[rows] = ranker.decision_function(X[rows])
+        return per_text(r)
+
+    def mixed(
+        probs: list[np.ndarray], raw: list[np.ndarray], mix: dict[str, float]
+    ) -> list[np.ndarray]:
+        """What picks a text's film: per writing style, mix * the probability output's score
+        (its log-odds) + (1 - mix) * the ranking output's (as films.py does)."""
         return [
-            probs[t_i] if t["style"] == "caps" else r_i
-            for t_i, (t, r_i) in enumerate(zip(texts, per_text(r), strict=True))
+            mix[t["style"]] * logit(p) + (1 - mix[t["style"]]) * r
+            for t, p, r in zip(texts, probs, raw, strict=True)
         ]
 
     best_rank: tuple[float, float, list[np.ndarray]] | None = None
     for c in (0.3, 1.0):
-        ranks = oof_rankings(c, 1.0, oof)
-        acc = decide(texts, oof, 0.0, ranks)["right"]
+        raw = oof_rankings(c, 1.0)
+        acc = decide(texts, oof, 0.0, mixed(oof, raw, FIRST_MIX))["right"]
         print(f"  ranking C={c}: cross-validated accuracy {100 * acc:.1f}%")
         if best_rank is None or acc > best_rank[0]:
-            best_rank = (acc, c, ranks)
+            best_rank = (acc, c, raw)
     assert best_rank is not None
-    _, rank_c, oof_ranks_1 = best_rank
+    _, rank_c, oof_raw_1 = best_rank
 
     # The users' texts outnumber the critics' 2.5 to 1 and would have the model serve them;
     # their weight is the one that gives the best mean of the two populations' right shares
@@ -307,20 +355,49 @@ def main() -> None:
     best_weight: tuple[float, float, list[np.ndarray], list[np.ndarray]] | None = None
     for user_weight in USER_WEIGHTS:
         if user_weight == 1.0:
-            probs, ranks = oof, oof_ranks_1
+            probs, raw = oof, oof_raw_1
         else:
             probs = oof_probs(chosen_c, user_weight)
-            ranks = oof_rankings(rank_c, user_weight, probs)
-        rights = population_right(probs, ranks)
+            raw = oof_rankings(rank_c, user_weight)
+        rights = population_right(probs, mixed(probs, raw, FIRST_MIX))
         mean = sum(rights) / len(rights)
         print(
             f"  users' weight {user_weight}: right, critics {100 * rights[0]:.1f}%, users "
             f"{100 * rights[1]:.1f}%, mean {100 * mean:.1f}%"
         )
         if best_weight is None or mean > best_weight[0]:
-            best_weight = (mean, user_weight, probs, ranks)
+            best_weight = (mean, user_weight, probs, raw)
     assert best_weight is not None
-    _, user_weight, oof, oof_ranks = best_weight
+    _, user_weight, oof, oof_raw = best_weight
+
+    # Which output picks, per writing style: the ranking output learned what beats what
+    # among look-alike candidates, the probability output how likely each is alone; out of
+    # fold neither is best everywhere. Per style, the mix (1: the probability alone, 0: the
+    # ranking alone) with the best mean of the two populations' right shares at no
+    # abstention; a tie keeps FIRST_MIX.
+    print("\n| style | mix | critics right | users right |\n| --- | --- | --- | --- |")
+    rank_mix: dict[str, float] = {}
+    for style in ("caps", "plain", "quotes"):
+        best_mix: tuple[float, float] | None = None
+        for mix in (FIRST_MIX[style], *(m for m in MIXES if m != FIRST_MIX[style])):
+            scores = mixed(oof, oof_raw, {**FIRST_MIX, style: mix})
+            rights = []
+            for versions in POPULATIONS.values():
+                idx = [
+                    i
+                    for i, t in enumerate(texts)
+                    if t["version"] in versions and t["style"] == style
+                ]
+                got = decide(
+                    [texts[i] for i in idx], [oof[i] for i in idx], 0.0, [scores[i] for i in idx]
+                )
+                rights.append(got["right"])
+            print(f"| {style} | {mix} | {100 * rights[0]:.1f}% | {100 * rights[1]:.1f}% |")
+            if best_mix is None or sum(rights) > best_mix[0]:
+                best_mix = (sum(rights), mix)
+        assert best_mix is not None
+        rank_mix[style] = best_mix[1]
+    oof_ranks = mixed(oof, oof_raw, rank_mix)
 
     # One abstain threshold per writing style (a CAPS title is much surer evidence) and per
     # population: critics' reviews (the dev copies, which name their film) and user reviews
@@ -390,8 +467,10 @@ def main() -> None:
         )
     print(
         f"\nchosen: C={chosen_c}, ranking C={rank_c}, users' weight {user_weight}, "
-        f"thresholds {thresholds}"
+        f"mix {rank_mix}, thresholds {thresholds}"
     )
+    if args.misses:
+        write_misses(args.misses, texts, oof, oof_ranks)
 
     clf = LogisticRegression(C=chosen_c, max_iter=5000).fit(
         X, y, sample_weight=weights(user_weight)
@@ -407,6 +486,7 @@ def main() -> None:
         "features": names,
         "weights": {"film": weights, "rank": rank_weights},
         "thresholds": thresholds,
+        "rank_mix": rank_mix,
         "trained_on": {
             "reviews": len(items),
             "imdb_train_reviews": len(imdb),

@@ -54,8 +54,9 @@ EXTRACTOR_ID = "critic.extract"
 # model without bumping it, 0.10 (people merged whatever the hash seed, role model
 # retrained again) does; 0.11: the film-people list recognises people, surnames alone
 # among them, first names sharing a surname, role model retrained; 0.12: a title in a crew
-# slot is no person, both models retrained
-EXTRACTOR_VERSION = "0.12"
+# slot is no person, both models retrained; 0.13: a rule-credited director at a bar of its
+# own, the film picked by both title outputs mixed, both models retrained
+EXTRACTOR_VERSION = "0.13"
 _PLACES = frozenset({"GPE", "LOC", "NORP", "FAC"})
 # words that make a name in a crew slot a company: "a film by Aardman Animations"
 _COMPANY_WORDS = re.compile(
@@ -694,7 +695,7 @@ class _Review:
         probs = {n: model.probabilities(f) for n, f in self.role_features.items()}
         for name in first_names_alone(probs):
             probs[name] = {**probs[name], "director": 0.0}
-        directors = {n for n, p in probs.items() if p["director"] >= model.thresholds["director"]}
+        directors = self._model_directors(probs, model.thresholds)
         if not directors:
             directors = self._fallback_director(probs, model.thresholds)
         for name, p in probs.items():
@@ -707,6 +708,20 @@ class _Review:
                 person.roles.pop(("director", None), None)
             if not person.roles and p["actor"] >= model.thresholds["actor"]:
                 person.add_role("actor", None, "inferred")
+
+    def _model_directors(
+        self, probs: dict[str, dict[str, float]], thresholds: dict[str, float]
+    ) -> set[str]:
+        """Everyone likely enough to be the director; one the rules credited ("Director
+        Jane Roe", "the new film from Jane Roe") at a lower bar of its own, so that it is not
+        lost to a famous name the review passes by. Both bars are the trainer's choice."""
+        rule_bar = thresholds.get("director_rule", 2.0)  # absent in older models: no such bar
+        return {
+            n
+            for n, p in probs.items()
+            if p["director"] >= thresholds["director"]
+            or (("director", None) in self.people[n].roles and p["director"] >= rule_bar)
+        }
 
     def _fallback_director(
         self, probs: dict[str, dict[str, float]], thresholds: dict[str, float]

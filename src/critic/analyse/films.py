@@ -24,7 +24,7 @@ from critic.analyse.films_titles import display_title, known_titles, title_key
 from critic.analyse.linear_model import sigmoid
 from critic.analyse.nlp import Entity
 from critic.analyse.title_features import candidate_features
-from critic.analyse.title_model import shipped_title_model
+from critic.analyse.title_model import pick_score, shipped_title_model
 from critic.records import DocumentMeta, FilmGuess, Span
 
 __all__ = [
@@ -53,8 +53,9 @@ __all__ = [
 # ", by writer/director" cues, "Chris and Paul Weitz" and "The Coens" no title, a run
 # holding its owner's full name marked, model retrained; 10: a crew slot's name that reads
 # as no person ("Phenomenon's film makers") is no longer kept from being the title, places
-# offered to the model marked, "As" opening a sentence no works cue, model retrained
-VERSION = "10"
+# offered to the model marked, "As" opening a sentence no works cue, model retrained;
+# 11: the pick mixes the model's two outputs in a share per writing style ("rank_mix")
+VERSION = "11"
 MIN_CONFIDENCE = 0.35
 _SITE_SEPARATORS = re.compile(r"\s+[|–—-]\s+|\s*::\s*")
 _REVIEW_WORDS = re.compile(
@@ -149,10 +150,9 @@ def identify_film_from(
         features = film_candidate_features(_mask(text, header.spans), prose, ents, style)
         scored = [model.scores(f) for f in features]
         probs = [sigmoid(s["film"]) for s in scored]
-        # for title-case and quoting critics the ranking output (learned from pairs of
-        # candidates) picks, where the model has one; "film" says how sure the pick is
-        pick_by = "rank" if style != "caps" and "rank" in model.weights else "film"
-        ranks = [s[pick_by] for s in scored]
+        # the ranking output (learned from pairs of candidates) and the probability pick
+        # together, in the style's share; "film" says how sure the pick is
+        ranks = [pick_score(model, s, style) for s in scored]
         page_keys = [title_key(c.title) for c in page]
         ranked = list(zip(ranks, probs, prose, strict=True))
         in_page = [

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
@@ -20,6 +20,9 @@ class LinearModel:
     weights: dict[str, dict[str, float]]  # output -> feature -> weight
     thresholds: dict[str, float]  # output -> probability needed to act on it
     version: str
+    # the title model's "rank_mix": writing style -> the probability output's share in
+    # what picks a review's film (title_model.pick_score)
+    mix: dict[str, float] = field(default_factory=dict)
 
     def scores(self, features: dict[str, float]) -> dict[str, float]:
         """output -> raw score (the dot product), for one example's features: what a
@@ -45,7 +48,9 @@ def model_from_json(data: dict[str, Any]) -> LinearModel:
         output: {f: w for f, w in zip(names, values, strict=True) if w}
         for output, values in data["weights"].items()
     }
-    return LinearModel(weights, dict(data["thresholds"]), str(data["version"]))
+    return LinearModel(
+        weights, dict(data["thresholds"]), str(data["version"]), dict(data.get("rank_mix", {}))
+    )
 
 
 def load_shipped(file_name: str) -> LinearModel | None:

@@ -7,8 +7,9 @@ probability; its thresholds ("film_caps" for critics who write titles in CAPS, "
 for those who quote them, "film_plain" for the rest; the same ending in "_users" for user
 reviews, DocumentMeta.writer) are the probabilities below which a review is left without a
 film. A second output, "rank", learned from pairs of candidates of
-one review, has no probability of its own: for title-case and quoting critics it picks the
-candidate (films.identify_film_from), and "film" says how sure that pick is.
+one review, has no probability of its own: mixed with "film" in the share the trainer chose
+for each writing style ("rank_mix"), it picks the candidate (films.identify_film_from), and
+"film" says how sure that pick is.
 """
 
 from __future__ import annotations
@@ -18,9 +19,21 @@ from functools import lru_cache
 from critic.analyse.linear_model import LinearModel, load_shipped
 
 MODEL_FILE = "title-model.json"
+# how models without a "rank_mix" picked: the probability for CAPS writers (the ranking
+# let a film named three times as another one beat the one reviewed), else the ranking
+_OLD_MIX = {"caps": 1.0}
 
 
 @lru_cache(maxsize=1)
 def shipped_title_model() -> LinearModel | None:
     """The bundled model, or None when the resource is missing (hand scores only then)."""
     return load_shipped(MODEL_FILE)
+
+
+def pick_score(model: LinearModel, scores: dict[str, float], style: str) -> float:
+    """What ranks one candidate against the others of its review: the probability output's
+    score (log-odds) and the ranking output's, mixed in the style's share."""
+    if "rank" not in model.weights:
+        return scores["film"]
+    mix = model.mix.get(style, _OLD_MIX.get(style, 0.0))
+    return mix * scores["film"] + (1 - mix) * scores["rank"]
