@@ -852,3 +852,32 @@ def test_a_preposition_opening_a_sentence_is_no_part_of_the_name_after_it() -> N
         "would sag. Van Dorn keeps things moving."
     )
     assert "Without Van Dorn" not in {p["name"] for p in r["people"]}
+
+
+def test_a_directorial_debut_a_directing_aside_and_the_helm_credit_the_director() -> None:
+    r = extract(
+        "Screenwriter Ada Lind (NORTH HARBOR) makes a successful directorial debut with "
+        "QUIET FIELDS, and Tom Vess plays the farmer."
+    )
+    assert ("director", None) in roles(r, "Ada Lind")
+    r = extract(
+        "Cast against type, Rolf Amsel plays a farmer in QUIET FIELDS. This is not the first "
+        "time Amsel (who directs, as well as stars) has pulled it off."
+    )
+    assert ("director", None) in roles(r, "Rolf Amsel")
+    r = extract(
+        "So, with Tomas Brandt (THE CLIENT, NIGHT HARBOUR) at the helm, QUIET FIELDS moves "
+        "briskly, and Lena Sorel plays the widow."
+    )
+    assert ("director", None) in roles(r, "Tomas Brandt")
+    text = "Anyone who saw Ada Lind act will be surprised by Lind's feature debut as a director."
+    assert any(c.job == "director" for c in find_candidates(text))
+
+
+def test_an_actors_feature_debut_is_no_directing_credit() -> None:
+    for text in (
+        "Vera Holm makes her feature debut as the younger sister in QUIET FIELDS.",
+        "Vera Holm makes her feature film debut in QUIET FIELDS, playing a nurse.",
+    ):
+        r = extract(text)
+        assert not [p for p in r["people"] if any(x["job"] == "director" for x in p["roles"])]

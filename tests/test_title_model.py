@@ -117,3 +117,32 @@ def test_a_model_without_a_mix_picks_as_before_by_probability_for_caps_only() ->
     scores = model.scores({"bias": 1.0, "cue": 1.0})
     assert pick_score(model, scores, "caps") == 1.0
     assert pick_score(model, scores, "plain") == pick_score(model, scores, "quotes") == -3.0
+
+
+def test_a_candidate_whose_words_also_appear_in_lower_case_is_marked_so() -> None:
+    text = (
+        "One of the year's surprises, Copper Valley is about two brothers and a mine. One "
+        "brother stays; the other leaves for one last job. Copper Valley ends quietly."
+    )
+    ents = entities(text)
+    cands, style = film_candidates(text, DocumentMeta(), ents, parse_header(text), wide=True)
+    rows = film_candidate_features(text, cands, ents, style)
+    feats = dict(zip([c.title for c in cands], rows, strict=True))
+    assert "also_lower_case" not in feats["Copper Valley"]
+    # among the model's candidates, a sentence-opening word said twice
+    assert feats["One"]["also_lower_case"] == 1.0
+
+
+def test_a_name_cut_at_its_middle_initial_is_no_title_candidate() -> None:
+    text = (
+        "I hope the sequels are better. Director Walter K. Brennan (NIGHT TRAIN) adds "
+        "nothing to the picture. Sam Dyer grunts his way through it."
+    )
+    ents = entities(text)
+    people = ["Walter K. Brennan", "Sam Dyer"]
+    cands, _ = film_candidates(text, DocumentMeta(), ents, parse_header(text), people, True)
+    assert not [c.title for c in cands if "Walter" in c.title]
+    # a title ending in a letter before a sentence's end stays one
+    text = "Spike Lee made Malcolm X. The film runs long, but Malcolm X is worth it."
+    cands, _ = film_candidates(text, DocumentMeta(), entities(text), parse_header(text), [], True)
+    assert "Malcolm X" in {c.title for c in cands}

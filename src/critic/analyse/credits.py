@@ -100,6 +100,17 @@ _CREW: list[tuple[tuple[str, ...], str]] = [
     (("director",), rf"{_N}-(?:directed|helmed)\b"),
     (("director",), rf"{_N}{_PAREN_OPT},?\s+(?:who\s+)?(?:also\s+)?directs\b"),
     (("director",), rf"{_N},?\s+who\s+(?:also\s+)?directed\s+(?:the\s+film|this|it)\b"),
+    # "Eastwood (who directs, as well as stars)"
+    (("director",), rf"{_N}\s*\(\s*who\s+(?:also\s+)?(?:directs|directed)\b"),
+    # "Screenwriter Ada Lind (NORTH HARBOR) makes a successful directorial debut"
+    (
+        ("director",),
+        rf"{_N}{_PAREN_OPT},?\s+(?:makes|made|marks)\s+(?:a|an|his|her)\s+(?:[a-z\-]+\s+){{0,2}}?(?:directorial|directing)\s+debut\b",
+    ),
+    # "Lind's feature debut as a director"
+    (("director",), rf"{_N}['’]s\s+(?:[a-z\-]+\s+){{0,2}}?debut\s+as\s+(?:a\s+)?director\b"),
+    # "with Ada Lind (NORTH HARBOR) at the helm"
+    (("director",), rf"{_N}{_PAREN_OPT},?\s+at\s+the\s+helm\b"),
     (
         ("screenwriter",),
         rf"\b(?i:screenplay|script|scenario)\s+(?:is\s+|was\s+)?(?:written\s+)?by\s+{_N}",

@@ -55,7 +55,8 @@ EXTRACTOR_ID = "critic.extract"
 # retrained again) does; 0.11: the film-people list recognises people, surnames alone
 # among them, first names sharing a surname, role model retrained; 0.12: a title in a crew
 # slot is no person, both models retrained; 0.13: a rule-credited director at a bar of its
-# own, the film picked by both title outputs mixed, both models retrained
+# own, "makes a directorial debut", "(who directs", "at the helm" credit directors, the film
+# picked by both title outputs mixed, both models retrained
 EXTRACTOR_VERSION = "0.13"
 _PLACES = frozenset({"GPE", "LOC", "NORP", "FAC"})
 # words that make a name in a crew slot a company: "a film by Aardman Animations"

@@ -112,6 +112,8 @@ def score_title_case(
         name = clean_name(run.text)  # "Composer Daniel Moss" is "Daniel Moss"
         if len(run.text) < 3 or {" ".join(name_tokens(n)) for n in (run.text, name)} & person_keys:
             continue
+        if _cut_at_initial(text, run, name, person_keys):
+            continue  # "Director Walter K" of "Director Walter K. Brennan": a name cut short
         if _listed_person(name) and title_key(run.text) not in known_titles():
             continue  # "the second Eytan Fox film": a person the film-people list holds
         if run.text.lower() in _ARTICLE_WORDS:
@@ -217,6 +219,15 @@ def score_title_case(
         for reason, weight in parts.items():
             if weight:
                 add(title, reason, weight, [Span(s.start, s.end) for s in spans])
+
+
+def _cut_at_initial(text: str, run: TextSpan, name: str, person_keys: set[str]) -> bool:
+    """Whether the run ends at a middle initial of one of the review's people: "Walter K"
+    before ". Brennan" when "Walter K. Brennan" is a person ("Malcolm X. The film" stays)."""
+    if not re.search(r"(?:^|\s)[A-Z]$", run.text) or not text.startswith(". ", run.end):
+        return False
+    head = " ".join(name_tokens(name)) + " "
+    return any(key.startswith(head) for key in person_keys)
 
 
 def _title_case_candidates(text: str, wide: bool = False) -> tuple[list[TextSpan], set[TextSpan]]:

@@ -79,6 +79,10 @@ def candidate_features(
         out["has_digit"] = 1.0
     if re.search(r"\([^)]*\)", title):
         out["has_parens"] = 1.0
+    # the same words in lower case elsewhere ("One of the ...", "... at one point"): an
+    # ordinary word a sentence start capitalised, or a title that is one ("Crash")
+    if title.lower() != title and _in_lower_case(text, title):
+        out["also_lower_case"] = 1.0
     for label in _ENTITY_LABELS:
         inside = sum(
             any(e.label == label and e.start <= s.start and s.end <= e.end for e in ents)
@@ -94,3 +98,8 @@ def _in_quotes(text: str, span: Span) -> bool:
     before = text[span.start - 1 : span.start]
     after = text[span.end : span.end + 2].lstrip(",.!?")[:1]
     return before in ('"', "“") and after in ('"', "”")
+
+
+def _in_lower_case(text: str, title: str) -> bool:
+    lower = title.lower()
+    return re.search(rf"(?<![\w'’]){re.escape(lower)}(?![\w'’])", text) is not None
