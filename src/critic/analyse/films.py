@@ -55,7 +55,8 @@ __all__ = [
 # as no person ("Phenomenon's film makers") is no longer kept from being the title, places
 # offered to the model marked, "As" opening a sentence no works cue, model retrained;
 # 11: the pick mixes the model's two outputs in a share per writing style ("rank_mix"), a
-# candidate whose words also appear in lower case marked, model retrained
+# candidate whose words also appear in lower case marked, a name cut at its middle
+# initial ("Director Walter K" of "Walter K. Brennan") no candidate, model retrained
 VERSION = "11"
 MIN_CONFIDENCE = 0.35
 _SITE_SEPARATORS = re.compile(r"\s+[|–—-]\s+|\s*::\s*")
