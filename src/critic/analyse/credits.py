@@ -16,7 +16,7 @@ from typing import Any
 
 from critic.analyse.entities import NAME, SENTENCE_OPENERS, starts_with_first_name, surname_spans
 from critic.analyse.identity import JOB_WORDS, person_key
-from critic.analyse.role_features import known_film_person, known_surnames
+from critic.analyse.role_features import known_surname, listed_person
 
 JOBS = (
     "actor",
@@ -591,12 +591,14 @@ def crew_people(text: str, candidates: Iterable[Candidate], persons: Iterable[st
     full = [
         c.name
         for c in crew
-        if len(c.name.split()) >= 2
-        and (
-            starts_with_first_name(c.name)
-            or c.name in persons
-            or known_film_person(c.name) != (0, 0)
-            or _surname_recurs(text, c.name)
+        if listed_person(c.name)
+        or (
+            len(c.name.split()) >= 2
+            and (
+                starts_with_first_name(c.name)
+                or c.name in persons
+                or _surname_recurs(text, c.name)
+            )
         )
     ]
     surnames = {person_key(n)[0] for n in [*full, *persons]}
@@ -607,7 +609,7 @@ def crew_people(text: str, candidates: Iterable[Candidate], persons: Iterable[st
         or _after_job(text, c.start)
         or (
             len(c.name.split()) == 1
-            and (person_key(c.name)[0] in surnames or person_key(c.name)[0] in known_surnames())
+            and (person_key(c.name)[0] in surnames or known_surname(c.name) != (0, 0))
         )
     ]
 

@@ -44,7 +44,7 @@ from critic.analyse.identity import (
 )
 from critic.analyse.nlp import Entity, entities_many, rough_sentences
 from critic.analyse.quotes import find_quotes
-from critic.analyse.role_features import known_film_person, known_surname, person_features
+from critic.analyse.role_features import known_surname, listed_person, person_features
 from critic.analyse.role_model import RoleModel, shipped_role_model
 from critic.analyse.works import find_works
 from critic.records import DocumentMeta, FilmGuess
@@ -413,7 +413,7 @@ class _Review:
             owns = self.prose.startswith((f"{name}'s", f"{name}’s"), run.start)
             # a full name the shipped film-people list holds ("Uwe Boll's kick in the
             # nuts", "the second Eytan Fox film") is a person whatever spaCy calls it
-            listed = 2 <= len(name.split()) <= 3 and known_film_person(name) != (0, 0)
+            listed = len(name.split()) <= 3 and listed_person(name)
             if (
                 2 <= len(name.split()) <= 3
                 and all(word[:1].isupper() for word in name.split())  # not "Crystal and Winger"
@@ -721,8 +721,12 @@ class _Review:
             n
             for n, p in probs.items()
             if p["director"] >= thresholds["director"]
-            or (("director", None) in self.people[n].roles and p["director"] >= rule_bar)
+            or (self._rule_directs(n) and p["director"] >= rule_bar)
         }
+
+    def _rule_directs(self, name: str) -> bool:
+        """Whether the credit rules (or a header) made `name` the director."""
+        return ("director", None) in self.people[name].roles
 
     def _fallback_director(
         self, probs: dict[str, dict[str, float]], thresholds: dict[str, float]
@@ -735,10 +739,7 @@ class _Review:
         def acts(name: str) -> bool:
             return any(job == "actor" for job, _ in self.people[name].roles)
 
-        def directs(name: str) -> bool:
-            return ("director", None) in self.people[name].roles
-
-        free = [n for n in probs if not acts(n) or directs(n)]
+        free = [n for n in probs if not acts(n) or self._rule_directs(n)]
         best = max(free, key=lambda n: probs[n]["director"], default=None)
         if best and probs[best]["director"] >= thresholds["director_fallback"]:
             return {best}

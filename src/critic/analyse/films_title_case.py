@@ -32,7 +32,7 @@ from critic.analyse.films_caps import Adder, paragraph_bounds
 from critic.analyse.films_titles import known_titles, title_key
 from critic.analyse.identity import clean_name, name_tokens
 from critic.analyse.nlp import Entity
-from critic.analyse.role_features import known_film_person
+from critic.analyse.role_features import listed_person
 from critic.records import Span
 
 _ARTICLE_WORDS = frozenset("the a an this that these those".split())
@@ -114,7 +114,7 @@ def score_title_case(
             continue
         if _cut_at_initial(text, run, name, person_keys):
             continue  # "Director Walter K" of "Director Walter K. Brennan": a name cut short
-        if _listed_person(name) and title_key(run.text) not in known_titles():
+        if listed_person(name) and title_key(run.text) not in known_titles():
             continue  # "the second Eytan Fox film": a person the film-people list holds
         if run.text.lower() in _ARTICLE_WORDS:
             continue  # "The" opening a sentence
@@ -372,12 +372,6 @@ def _owner(text: str, start: int) -> str | None:
     Up Close ..."), or None when no possessive comes right before it."""
     m = re.search(r"([A-Z][\w.\-]*(?: [A-Z][\w.\-]*)*)['’]s? $", text[max(0, start - 60) : start])
     return m.group(1) if m else None
-
-
-def _listed_person(name: str) -> bool:
-    """A full name the shipped film-people list holds (not a title it also is, "Ed Wood":
-    the caller asks the title gazetteer)."""
-    return len(name.split()) >= 2 and known_film_person(name) != (0, 0)
 
 
 def _is_person_name(name: str, person_keys: set[str]) -> bool:

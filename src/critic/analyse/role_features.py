@@ -150,6 +150,11 @@ def known_film_person(name: str) -> tuple[int, int]:
     return film_people().get(person_key(name), (0, 0))
 
 
+def listed_person(name: str) -> bool:
+    """Whether `name` is a full name (two words or more) the shipped catalog list holds."""
+    return len(name.split()) >= 2 and known_film_person(name) != (0, 0)
+
+
 @lru_cache(maxsize=1)
 def known_surnames() -> dict[str, tuple[int, int]]:
     """Surname -> (films directed, films acted in) for each surname that names one person
