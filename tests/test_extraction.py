@@ -881,3 +881,36 @@ def test_an_actors_feature_debut_is_no_directing_credit() -> None:
     ):
         r = extract(text)
         assert not [p for p in r["people"] if any(x["job"] == "director" for x in p["roles"])]
+
+
+def test_a_title_case_film_in_parentheses_after_a_director_keeps_the_director() -> None:
+    # "Name (Earlier Film)" in title case reads like "Character (Actor)": the name before
+    # the parentheses is no character when the words inside cannot be a person
+    r = extract(
+        "Harbor Lights is a quiet drama about two sisters. Around the time that Mara Kessler "
+        "began production of Harbor Lights, the novelist died. Mara Kessler (Internal Matters) "
+        "has filmed an amazing dual character study. Tom Vardy plays the older brother. "
+        "Kessler keeps things moving."
+    )
+    assert ("director", None) in roles(r, "Mara Kessler")
+    works = {w["title"]: w["person"] for w in r["works"]}
+    assert works.get("Internal Matters") == "Mara Kessler"
+    # a person in the parentheses still makes the name before them a character
+    r = extract("Ben Sandell (Nicolas Carver) drinks. Sera (Elise Shoup) is a prostitute.")
+    assert ("actor", "Ben Sandell") in roles(r, "Nicolas Carver")
+    assert not [p for p in r["people"] if p["name"] == "Ben Sandell"]
+
+
+def test_co_directors_after_a_comma_a_parenthesis_before_direction_and_a_comma_after_by() -> None:
+    text = (
+        "LEON THE CLAM FARMER is a singularly entertaining motion picture. Its co-directors, "
+        "Gary Marsh and Vadim Jolo, have done an excellent job pacing the film."
+    )
+    assert [(c.name, c.job) for c in find_candidates(text)] == [
+        ("Gary Marsh", "director"),
+        ("Vadim Jolo", "director"),
+    ]
+    text = "The script is lifeless, and Hugh Wilsby's (GUARDING TESSA) direction is flat."
+    assert ("Hugh Wilsby", "director") in [(c.name, c.job) for c in find_candidates(text)]
+    text = "STRANGE NIGHTS, the slick thriller directed by his ex-wife, Kathryn Bigly (POINT NORTH)."
+    assert ("Kathryn Bigly", "director") in [(c.name, c.job) for c in find_candidates(text)]

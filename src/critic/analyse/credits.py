@@ -62,7 +62,11 @@ _CREW: list[tuple[tuple[str, ...], str]] = [
         rf"\b(?i:director)[-/ ](?:and\s+)?(?:co-?)?(?:screen)?writer\s*,?\s+{_N}",
     ),
     (("director", "producer"), rf"\b(?i:producer[-/]director|director[-/]producer)\s*,?\s+{_N}"),
-    (("director",), rf"\b(?i:directed|helmed|megaphoned)\s+\(?by\s+{_SKIP}{_N}"),
+    # "directed by his ex-wife, Ada Lind": a comma may close the words between
+    (
+        ("director",),
+        rf"\b(?i:directed|helmed|megaphoned)\s+\(?by\s+(?:[a-z][\w\-]*,?\s+){{0,3}}?{_N}",
+    ),
     (("director",), rf"\b(?i:director|filmmaker|film-maker|helmer)\s*,?\s+{_N}"),
     (("director",), rf"\b(?i:direction)\s+(?:of|by|from)\s+{_N}"),
     (("director",), rf"\b(?i:film\s*maker|moviemaker|auteur)\s*,?\s+{_N}"),
@@ -95,7 +99,8 @@ _CREW: list[tuple[tuple[str, ...], str]] = [
         ("director",),
         rf"{_N}\s+(?:[a-z]+\s+){{1,6}}?(?:his|her)\s+(?:[a-z\-]+\s+){{0,2}}?(?:directorial|directing)\b",
     ),
-    (("director",), rf"{_N}['’]s?\s+(?:[a-z\-]+\s+){{0,2}}?direction\b"),
+    # "Ada Lind's (NORTH HARBOR) direction": her earlier film may stand between
+    (("director",), rf"{_N}['’]s?{_PAREN_OPT}\s+(?:[a-z\-]+\s+){{0,2}}?direction\b"),
     # "this Lawrence Kasdan-directed film"
     (("director",), rf"{_N}-(?:directed|helmed)\b"),
     (("director",), rf"{_N}{_PAREN_OPT},?\s+(?:who\s+)?(?:also\s+)?directs\b"),
@@ -218,7 +223,7 @@ _PLAYED_BY = re.compile(
 )
 _CREW_LIST = re.compile(
     rf"\b(?i:co-?directors|directors|directing\s+team|film\s*makers|film-makers|"
-    rf"(?:written\s+and\s+)?directed\s+by)\s+"
+    rf"(?:written\s+and\s+)?directed\s+by),?\s+"  # "Its co-directors, A and B"
     rf"(?:[a-z\-]+\s+){{0,2}}?(?P<list>{NAME}(?:\s*,\s*{NAME})*,?\s+(?:and|&)\s+{NAME})"
     # "directed by Hanna Sorel, and Pavel Lind plays the inspector": a new clause, not a list
     # (and the last name whole: not "Pavel" of "Pavel Lind plays")

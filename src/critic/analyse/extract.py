@@ -56,8 +56,10 @@ EXTRACTOR_ID = "critic.extract"
 # among them, first names sharing a surname, role model retrained; 0.12: a title in a crew
 # slot is no person, both models retrained; 0.13: a rule-credited director at a bar of its
 # own, "makes a directorial debut", "(who directs", "at the helm" credit directors, the film
-# picked by both title outputs mixed, both models retrained
-EXTRACTOR_VERSION = "0.13"
+# picked by both title outputs mixed, both models retrained; 0.14: "Name (Title Case Film)"
+# no character slot, "co-directors, A and B", "X's (TITLE) direction", "directed by his
+# ex-wife, X", both models retrained
+EXTRACTOR_VERSION = "0.14"
 _PLACES = frozenset({"GPE", "LOC", "NORP", "FAC"})
 # words that make a name in a crew slot a company: "a film by Aardman Animations"
 _COMPANY_WORDS = re.compile(
@@ -265,6 +267,16 @@ class _Review:
             return not re.search(r"(?:ing|ed)$", name.split()[0])
         return self._is_ner_person(start, end) and not self.char_index.resolve(name)
 
+    def _actor_reads_as_person(self, candidate: Candidate) -> bool:
+        """Whether the actor of a "Character (Actor)" credit could be someone. Critics who
+        write titles in title case put a director's earlier film in those parentheses
+        ("Ada Lind (North Harbor) has filmed ..."): the name before them is no character
+        then, and must not be kept out of the people."""
+        name = clean_name(candidate.name)
+        if candidate.rule != "paren" or len(name.split()) == 1:
+            return True
+        return self._looks_like_person(name, candidate.start, candidate.end)
+
     def _surname_spans(self, name: str) -> list[tuple[int, int]]:
         """Where the surname of `name` stands as a word of its own in the prose."""
         return surname_spans(self.prose, name)
@@ -374,7 +386,11 @@ class _Review:
             if e.label == "PERSON" and not overlaps(e.start, e.end, self.header.spans)
         ]
         names = [(clean_name(n), s, e) for n, s, e in names if not overlaps(s, e, self.titles)]
-        character_slots = {clean_name(c.character) for c in candidates if c.character}
+        character_slots = {
+            clean_name(c.character)
+            for c in candidates
+            if c.character and self._actor_reads_as_person(c)
+        }
         # full names first, so that a surname alone can find its person afterwards
         for name, start, end in sorted(names, key=lambda x: -len(x[0].split())):
             if name in character_slots:
