@@ -146,26 +146,3 @@ def test_a_name_cut_at_its_middle_initial_is_no_title_candidate() -> None:
     text = "Spike Lee made Malcolm X. The film runs long, but Malcolm X is worth it."
     cands, _ = film_candidates(text, DocumentMeta(), entities(text), parse_header(text), [], True)
     assert "Malcolm X" in {c.title for c in cands}
-
-
-def test_a_first_name_alone_or_leading_a_title_case_candidate_is_marked_so() -> None:
-    text = (
-        "Copper Valley is about two brothers and a mine. Phil stays; Anna Vossberg leaves "
-        "for one last job. Phil never says why, and Anna Vossberg never asks. Copper Valley "
-        "ends quietly."
-    )
-    ents = entities(text)
-    cands, style = film_candidates(text, DocumentMeta(), ents, parse_header(text), wide=True)
-    rows = film_candidate_features(text, cands, ents, style)
-    feats = dict(zip([c.title for c in cands], rows, strict=True))
-    assert feats["Phil"]["first_name"] == 1.0
-    assert "first_name" not in feats["Copper Valley"]
-    assert "first_name_led" not in feats["Copper Valley"]
-    assert feats["Anna Vossberg"]["first_name_led"] == 1.0
-    # a CAPS writer's CAPS candidate is never marked: CAPS is how such a critic names films
-    text = "PHIL is about a miner. Phil Aster plays him, and PHIL ends quietly."
-    ents = entities(text)
-    cands, style = film_candidates(text, DocumentMeta(), ents, parse_header(text), wide=True)
-    rows = film_candidate_features(text, cands, ents, style)
-    feats = dict(zip([c.title for c in cands], rows, strict=True))
-    assert "first_name" not in feats["Phil"]

@@ -58,8 +58,7 @@ EXTRACTOR_ID = "critic.extract"
 # own, "makes a directorial debut", "(who directs", "at the helm" credit directors, the film
 # picked by both title outputs mixed, both models retrained; 0.14: "Name (Title Case Film)"
 # no character slot, "co-directors, A and B", "X's (TITLE) direction", "directed by his
-# ex-wife, X", title-case candidates that are or open with a first name marked for the title
-# model, both models retrained
+# ex-wife, X", both models retrained
 EXTRACTOR_VERSION = "0.14"
 _PLACES = frozenset({"GPE", "LOC", "NORP", "FAC"})
 # words that make a name in a crew slot a company: "a film by Aardman Animations"

@@ -57,8 +57,7 @@ __all__ = [
 # 11: the pick mixes the model's two outputs in a share per writing style ("rank_mix"), a
 # candidate whose words also appear in lower case marked, a name cut at its middle
 # initial ("Director Walter K" of "Walter K. Brennan") no candidate, model retrained;
-# 12: a title-case candidate that is a first name ("Phil") or opens with one ("Anna Scott")
-# marked for the model; model retrained on 0.14's credit rules
+# 12: model retrained on 0.14's credit rules (the names they give are no title)
 VERSION = "12"
 MIN_CONFIDENCE = 0.35
 _SITE_SEPARATORS = re.compile(r"\s+[|–—-]\s+|\s*::\s*")

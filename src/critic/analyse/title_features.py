@@ -22,7 +22,6 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from critic.analyse.entities import first_names, starts_with_first_name
 from critic.analyse.films_caps import reads_as_another_film
 from critic.analyse.nlp import Entity
 from critic.analyse.role_features import count_bucket, mention_features
@@ -84,14 +83,6 @@ def candidate_features(
     # ordinary word a sentence start capitalised, or a title that is one ("Crash")
     if title.lower() != title and _in_lower_case(text, title):
         out["also_lower_case"] = 1.0
-    # a title-case critic's first name alone ("Phil", "Tracy") is mostly a character, and a
-    # first name with a word or two after it ("Anna Scott") a person or a character's full
-    # name; CAPS writers put only titles in CAPS, so there it says nothing
-    if source == "title_case" and title[:1].isupper() and not title.isupper():
-        if len(words) == 1 and title in first_names():
-            out["first_name"] = 1.0
-        elif len(words) <= 3 and starts_with_first_name(title):
-            out["first_name_led"] = 1.0
     for label in _ENTITY_LABELS:
         inside = sum(
             any(e.label == label and e.start <= s.start and s.end <= e.end for e in ents)
