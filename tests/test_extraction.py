@@ -912,5 +912,5 @@ def test_co_directors_after_a_comma_a_parenthesis_before_direction_and_a_comma_a
     ]
     text = "The script is lifeless, and Hugh Wilsby's (GUARDING TESSA) direction is flat."
     assert ("Hugh Wilsby", "director") in [(c.name, c.job) for c in find_candidates(text)]
-    text = "STRANGE NIGHTS, the slick thriller directed by his ex-wife, Kathryn Bigly (POINT NORTH)."
+    text = "STRANGE NIGHTS, a slick thriller directed by his ex-wife, Kathryn Bigly (POINT NORTH)."
     assert ("Kathryn Bigly", "director") in [(c.name, c.job) for c in find_candidates(text)]
