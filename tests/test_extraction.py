@@ -914,3 +914,19 @@ def test_co_directors_after_a_comma_a_parenthesis_before_direction_and_a_comma_a
     assert ("Hugh Wilsby", "director") in [(c.name, c.job) for c in find_candidates(text)]
     text = "STRANGE NIGHTS, a slick thriller directed by his ex-wife, Kathryn Bigly (POINT NORTH)."
     assert ("Kathryn Bigly", "director") in [(c.name, c.job) for c in find_candidates(text)]
+
+
+def test_word_spans_finds_what_the_boundary_pattern_finds() -> None:
+    import re
+
+    from critic.analyse.entities import word_spans
+
+    text = (
+        "Lind, Lind's, O'Lind, Lind-Holm, Holm-Lind, _Lind, Lind_, Lind2, 2Lind, Éolind, "
+        "lindé, “Lind” (Lind) Lind’s LindLind Lind Lind. aa aaa aaaa a-a"
+    )
+    for word in ("Lind", "lind", "aa", "a", "Lind Lind", "a-a"):
+        for left, right in (("", ""), ("'’", "'’"), ("'’-", "-")):
+            pattern = rf"(?<![\w{re.escape(left)}]){re.escape(word)}(?![\w{re.escape(right)}])"
+            expected = [m.span() for m in re.finditer(pattern, text)]
+            assert word_spans(text, word, left, right) == expected, (word, left, right)

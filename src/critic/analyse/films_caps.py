@@ -15,7 +15,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable
 
-from critic.analyse.entities import TextSpan, caps_titles
+from critic.analyse.entities import TextSpan, caps_titles, word_spans
 from critic.analyse.films_titles import display_title, title_key
 from critic.records import Span
 
@@ -106,9 +106,9 @@ def score_caps_titles(text: str, add: Adder) -> int:
         # later mentions in title case ("Tortilla Soup") are mentions too
         starts = {s.start for s in spans}
         plain = [
-            TextSpan(m.start(), m.end(), m.group(0))
-            for m in re.finditer(rf"(?<![\w'’]){re.escape(title)}(?![\w'’])", text)
-            if m.start() not in starts
+            TextSpan(start, end, title)
+            for start, end in word_spans(text, title, left="'’", right="'’")
+            if start not in starts
         ]
         spans += plain
         main = [runs[i] for i in idx if not other[i]] + plain

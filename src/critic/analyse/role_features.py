@@ -30,6 +30,8 @@ _WINDOW = 70  # characters either side of a mention: about six words
 _WIDE = 160  # for the looser bag of words
 
 
+# the same words come back in every window of every review: their shapes are remembered
+@lru_cache(maxsize=1 << 16)
 def _shape(token: str) -> str:
     """Lower-case words stay themselves; names and titles collapse to their shape."""
     if token in ("'s", "’s"):

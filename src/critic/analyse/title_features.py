@@ -22,6 +22,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from critic.analyse.entities import word_spans
 from critic.analyse.films_caps import reads_as_another_film
 from critic.analyse.nlp import Entity
 from critic.analyse.role_features import count_bucket, mention_features
@@ -101,5 +102,4 @@ def _in_quotes(text: str, span: Span) -> bool:
 
 
 def _in_lower_case(text: str, title: str) -> bool:
-    lower = title.lower()
-    return re.search(rf"(?<![\w'’]){re.escape(lower)}(?![\w'’])", text) is not None
+    return bool(word_spans(text, title.lower(), left="'’", right="'’"))
