@@ -12,6 +12,8 @@ from importlib import resources
 _ARTICLES = ("the ", "a ", "an ")
 
 
+# asked tens of thousands of times a few hundred reviews, mostly for the same titles
+@lru_cache(maxsize=1 << 16)
 def title_key(title: str) -> str:
     """Comparison key: "The Piano", "PIANO, THE" and "the piano!" all give "piano"."""
     text = unicodedata.normalize("NFKD", title)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter, defaultdict
+from functools import lru_cache
 from typing import Any
 
 _NICKNAMES = {
@@ -163,6 +164,8 @@ def canonical_first(first: str) -> str:
     return _CANONICAL_FIRST.get(first, first)
 
 
+# asked tens of thousands of times a few hundred reviews, mostly for the same names
+@lru_cache(maxsize=1 << 16)
 def person_key(name: str) -> tuple[str, str]:
     """(surname, canonical first name); first is "" for a surname alone."""
     tokens = name_tokens(name)
