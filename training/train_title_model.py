@@ -153,6 +153,13 @@ def collect(
     ]
 
 
+def near_best(scores: dict[float, float], tolerance: float) -> list[float]:
+    """The keys whose score is within `tolerance` of the best: a tie, out of fold, that the
+    caller breaks by a rule of its own rather than by fold noise."""
+    best = max(scores.values())
+    return [k for k, v in scores.items() if v >= best - tolerance]
+
+
 def decide(
     texts: list[dict[str, Any]],
     scores: list[np.ndarray],
@@ -359,7 +366,7 @@ def main() -> None:
             out.append(got["right"])
         return out
 
-    tried: list[tuple[float, float, float, list[np.ndarray], list[np.ndarray]]] = []
+    tried: dict[float, tuple[float, float, list[np.ndarray], list[np.ndarray]]] = {}
     for user_weight in USER_WEIGHTS:
         if user_weight == 1.0:
             probs, raw = oof, oof_raw_1
@@ -372,10 +379,10 @@ def main() -> None:
             f"  users' weight {user_weight}: right, critics {100 * rights[0]:.1f}%, users "
             f"{100 * rights[1]:.1f}%, mean {100 * mean:.1f}%"
         )
-        tried.append((mean, rights[1], user_weight, probs, raw))
-    best_mean = max(t[0] for t in tried)
-    tied = [t for t in tried if t[0] >= best_mean - WEIGHT_TOLERANCE]
-    _, _, user_weight, oof, oof_raw = max(tied, key=lambda t: t[1])
+        tried[user_weight] = (mean, rights[1], probs, raw)
+    tied = near_best({w: t[0] for w, t in tried.items()}, WEIGHT_TOLERANCE)
+    user_weight = max(tied, key=lambda w: tried[w][1])
+    _, _, oof, oof_raw = tried[user_weight]
 
     # Which output picks, per writing style: the ranking output learned what beats what
     # among look-alike candidates, the probability output how likely each is alone; out of
@@ -402,8 +409,8 @@ def main() -> None:
                 rights.append(got["right"])
             print(f"| {style} | {mix} | {100 * rights[0]:.1f}% | {100 * rights[1]:.1f}% |")
             sums[mix] = sum(rights)
-        near_best = [m for m, v in sums.items() if v >= max(sums.values()) - MIX_TOLERANCE]
-        rank_mix[style] = min(near_best, key=lambda m: abs(m - FIRST_MIX[style]))
+        near = near_best(sums, MIX_TOLERANCE)
+        rank_mix[style] = min(near, key=lambda m: abs(m - FIRST_MIX[style]))
     oof_ranks = mixed(oof, oof_raw, rank_mix)
 
     # One abstain threshold per writing style (a CAPS title is much surer evidence) and per
