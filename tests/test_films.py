@@ -386,6 +386,45 @@ def test_a_title_in_a_crew_slot_is_nobody_and_the_people_there_stay_people() -> 
     assert {"Tom Hale", "Kessen", "Tobiah Varkonyi"} <= set(people)
 
 
+def test_a_title_whose_last_word_comes_back_only_inside_other_names_is_no_crew_name() -> None:
+    from critic.analyse.credits import crew_people, find_candidates
+
+    # "Harbor" comes back, but only in "Mill Harbor" and "Harbor Street": no surname alone
+    text = (
+        "Glass Harbor's script by Tom Hale is thin. The boats of Mill Harbor sail at dawn "
+        "on Harbor Street. While Hale is patient, the film is not."
+    )
+    people = crew_people(text, find_candidates(text), [])
+    assert "Glass Harbor" not in people
+    assert "Tom Hale" in people
+    # a surname after a sentence opener ("While Meskin") still comes back alone
+    text = "Tova Meskin's film drags. While Meskin is patient, the script is not."
+    assert "Tova Meskin" in crew_people(text, find_candidates(text), [])
+
+
+def test_a_known_title_that_spacy_calls_a_person_is_no_crew_name() -> None:
+    from critic.analyse.credits import crew_people, find_candidates
+
+    # "Liar Liar" is in the shipped title list; its last word comes back twice in itself
+    text = "Liar Liar's screenplay is thin. Liar Liar is loud."
+    assert "Liar Liar" not in crew_people(text, find_candidates(text), ["Liar Liar"])
+
+
+def test_cues_read_past_the_quotation_marks_of_a_critic_who_quotes_titles() -> None:
+    from critic.analyse.films_caps import reads_as_another_film
+
+    # a critic who quotes titles: "her new film" names one, not another work of hers
+    text = 'Ada Lind returns with her new film "Glass Harbor". Like "Mill Tide", it is slow.'
+    assert "named_as_film" in _candidate_parts(text)["glass harbor"]
+    like = text.index("Mill Tide")
+    assert reads_as_another_film(text, like, like + len("Mill Tide"))
+    # one quoted title: what follows its closing mark names it as a film, or judges it
+    parts = _candidate_parts('"Night Orchard," a film by Tom Hale, is a drama about ferrymen.')
+    assert "named_as_film" in parts["night orchard"]
+    parts = _candidate_parts('I saw "Night Orchard" twice. "Night Orchard" is a drama.')
+    assert "subject_of_verdict" in parts["night orchard"]
+
+
 def test_a_title_opening_a_sentence_after_as_is_no_other_work() -> None:
     parts = _candidate_parts("As The Glass Orchard opens, a ferryman waits. It is a slow film.")
     assert "glass orchard" in parts

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from critic.analyse.entities import NAME, SENTENCE_OPENERS, starts_with_first_name, surname_spans
-from critic.analyse.identity import JOB_WORDS, person_key
+from critic.analyse.films_titles import known_titles, title_key
+from critic.analyse.identity import JOB_WORDS, person_key, precedes_names
 from critic.analyse.role_features import known_surname, listed_person
 
 JOBS = (
@@ -601,8 +602,12 @@ def crew_people(text: str, candidates: Iterable[Candidate], persons: Iterable[st
             len(c.name.split()) >= 2
             and (
                 starts_with_first_name(c.name)
-                or c.name in persons
-                or _surname_recurs(text, c.name)
+                # spaCy calls "Liar Liar" a person too, and "Dark City" ends in a word
+                # "Gotham City" brings back: a known title's name reads as its film
+                or (
+                    (c.name in persons or _surname_recurs(text, c.name))
+                    and title_key(c.name) not in known_titles()
+                )
             )
         )
     ]
@@ -621,8 +626,40 @@ def crew_people(text: str, candidates: Iterable[Candidate], persons: Iterable[st
 
 def _surname_recurs(text: str, name: str) -> bool:
     """The last word of `name` comes back alone ("Tobiah Varkonyi's film ... Varkonyi is"),
-    as a person's surname does and a title's last word mostly does not."""
-    return len(surname_spans(text, name)) > text.count(name)
+    as a person's surname does and a title's last word mostly does not. Alone is outside
+    every mention of the whole name ("Liar Liar" holds its last word twice) and outside any
+    other capitalised phrase ("Gotham City" brings back no surname of "Dark City"), bar an
+    honorific, a job, a sentence opener ("While Varkonyi") or the name's own word before it
+    ("Director Lynne Stopkewich ... Lynne Stopkewich")."""
+    wholes = [(i, i + len(name)) for i in _find_all(text, name)]
+    words = name.split()
+    own = words[-2] if len(words) > 1 else ""
+    for s, e in surname_spans(text, name):
+        if any(ws <= s < we for ws, we in wholes):
+            continue
+        before = re.search(r"([\w.'’]+)[ \t]*$", text[max(0, s - 30) : s])
+        word = before.group(1) if before else ""
+        if word[:1].isupper() and not (
+            precedes_names(word)
+            or word.endswith((".", "!", "?"))
+            or word in SENTENCE_OPENERS
+            or word == own
+        ):
+            continue
+        if re.match(r"\s+[A-Z][a-z]", text[e : e + 3]):
+            continue
+        return True
+    return False
+
+
+def _find_all(text: str, part: str) -> list[int]:
+    """Where `part` starts in `text`, as str.count counts it (not overlapping)."""
+    out = []
+    i = text.find(part)
+    while i != -1 and part:
+        out.append(i)
+        i = text.find(part, i + len(part))
+    return out
 
 
 def _after_job(text: str, start: int) -> bool:

@@ -57,8 +57,10 @@ __all__ = [
 # 11: the pick mixes the model's two outputs in a share per writing style ("rank_mix"), a
 # candidate whose words also appear in lower case marked, a name cut at its middle
 # initial ("Director Walter K" of "Walter K. Brennan") no candidate, model retrained;
-# 12: model retrained on 0.14's credit rules (the names they give are no title)
-VERSION = "12"
+# 12: model retrained on 0.14's credit rules (the names they give are no title);
+# 13: cues read past a title's quotation marks ('his new film "Central Station"', 'like
+# "Speed"'), a known title or a repeated word ("Liar Liar") no crew name, model retrained
+VERSION = "13"
 MIN_CONFIDENCE = 0.35
 _SITE_SEPARATORS = re.compile(r"\s+[|–—-]\s+|\s*::\s*")
 _REVIEW_WORDS = re.compile(

@@ -61,12 +61,27 @@ _LIST_JOIN = re.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s*$")
 
 def reads_as_another_film(text: str, start: int, end: int) -> bool:
     """Does the context of the title at text[start:end] say it is not the film reviewed?"""
-    before = text[max(0, start - 50) : start]
     return (
         _in_aside(text, start)
-        or bool(_OTHER_CUE.search(before))
-        or bool(_OTHER_AFTER.match(text, end))
+        or bool(_OTHER_CUE.search(before_title(text, start, 50)))
+        or bool(_OTHER_AFTER.match(after_title(text, end)))
     )
+
+
+def before_title(text: str, start: int, width: int) -> str:
+    """The `width` characters before a title starting at `start`, an opening quotation mark
+    dropped, so that cues read the same for a critic who quotes titles: 'like "Speed"',
+    'his new film "Central Station"'."""
+    before = text[max(0, start - width) : start]
+    return before[:-1] if before.endswith(('"', "“", "'", "‘", "`")) else before
+
+
+def after_title(text: str, end: int) -> str:
+    """What follows a title ending at `end`, a closing quotation mark dropped (one before
+    it kept): '"Zoolander," a film in which', '"Double Jeopardy" by Bruce Beresford'."""
+    after = text[end : end + 80]
+    m = re.match(r"([,.!?]?)[\"”'’](?!\w)", after)
+    return m.group(1) + after[m.end() :] if m else after
 
 
 def _in_aside(text: str, start: int) -> bool:

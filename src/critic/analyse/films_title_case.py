@@ -28,7 +28,7 @@ from critic.analyse.entities import (
     starts_with_first_name,
     title_case_runs,
 )
-from critic.analyse.films_caps import Adder, paragraph_bounds
+from critic.analyse.films_caps import Adder, after_title, before_title, paragraph_bounds
 from critic.analyse.films_titles import known_titles, title_key
 from critic.analyse.identity import clean_name, name_tokens
 from critic.analyse.nlp import Entity
@@ -128,10 +128,11 @@ def score_title_case(
         ):
             continue
         another_work = _WORKS_CUE.search(text[max(0, run.start - 30) : run.start])
+        after = after_title(text, run.end)
         if (
-            _NOUN_CUE.search(text[max(0, run.start - 60) : run.start])
-            or _AFTER_CUE.match(text, run.end)
-            or (_MADE_BY.match(text, run.end) and not _CRAFT_LABEL.search(run.text))
+            _NOUN_CUE.search(before_title(text, run.start, 60))
+            or _AFTER_CUE.match(after)
+            or (_MADE_BY.match(after) and not _CRAFT_LABEL.search(run.text))
         ):
             cued.add(run)  # named as a film: whatever it looks like, it is a title
         elif another_work:
@@ -200,7 +201,7 @@ def score_title_case(
             parts["opener_kept"] = -0.1
         if all(_owner_included(s.text) for s in spans):
             parts["owner_included"] = -0.05
-        if any(_VERDICT.match(text, s.end) for s in spans):
+        if any(_VERDICT.match(after_title(text, s.end)) for s in spans):
             parts["subject_of_verdict"] = 0.15
         if caps_writer:
             # a critic who writes titles in CAPS wrote this one some other way: unlikely
