@@ -425,6 +425,16 @@ def test_cues_read_past_the_quotation_marks_of_a_critic_who_quotes_titles() -> N
     assert "subject_of_verdict" in parts["night orchard"]
 
 
+def test_a_quoted_title_that_is_its_heros_surname_is_still_a_candidate() -> None:
+    text = (
+        '"Vasquin", the life of the painter Jean Vasquin, is long. Like "Salt Marsh", it '
+        "drags, but Vasquin himself is vivid."
+    )
+    assert "vasquin" in _candidate_parts(text)
+    # unquoted, the surname of a person the review names stays that person's
+    assert "vasquin" not in _candidate_parts(text.replace('"', ""))
+
+
 def test_a_title_opening_a_sentence_after_as_is_no_other_work() -> None:
     parts = _candidate_parts("As The Glass Orchard opens, a ferryman waits. It is a slow film.")
     assert "glass orchard" in parts

@@ -59,7 +59,7 @@ EXTRACTOR_ID = "critic.extract"
 # picked by both title outputs mixed, both models retrained; 0.14: "Name (Title Case Film)"
 # no character slot, "co-directors, A and B", "X's (TITLE) direction", "directed by his
 # ex-wife, X", both models retrained; 0.15: title cues read past quotation marks, known
-# titles no crew names, both models retrained
+# titles no crew names, a quoted surname a title candidate, both models retrained
 EXTRACTOR_VERSION = "0.15"
 _PLACES = frozenset({"GPE", "LOC", "NORP", "FAC"})
 # words that make a name in a crew slot a company: "a film by Aardman Animations"

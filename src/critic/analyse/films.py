@@ -59,7 +59,8 @@ __all__ = [
 # initial ("Director Walter K" of "Walter K. Brennan") no candidate, model retrained;
 # 12: model retrained on 0.14's credit rules (the names they give are no title);
 # 13: cues read past a title's quotation marks ('his new film "Central Station"', 'like
-# "Speed"'), a known title or a repeated word ("Liar Liar") no crew name, model retrained
+# "Speed"'), a known title or a repeated word ("Liar Liar") no crew name, a quoted title
+# that is a person's surname ('"Basquiat"') still a candidate, model retrained
 VERSION = "13"
 MIN_CONFIDENCE = 0.35
 _SITE_SEPARATORS = re.compile(r"\s+[|–—-]\s+|\s*::\s*")

@@ -110,7 +110,12 @@ def score_title_case(
     in_quotes: set[TextSpan] = set()
     for run in runs:
         name = clean_name(run.text)  # "Composer Daniel Moss" is "Daniel Moss"
-        if len(run.text) < 3 or {" ".join(name_tokens(n)) for n in (run.text, name)} & person_keys:
+        if len(run.text) < 3:
+            continue
+        # a name of the review's people is no title, unless quoted as one: '"Basquiat", the
+        # fictionalized biography of Jean Michel Basquiat' (films are named for their heroes)
+        is_name = {" ".join(name_tokens(n)) for n in (run.text, name)} & person_keys
+        if is_name and run not in quoted and run not in quoted_phrases:
             continue
         if _cut_at_initial(text, run, name, person_keys):
             continue  # "Director Walter K" of "Director Walter K. Brennan": a name cut short
