@@ -14,9 +14,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from critic.analyse.entities import NAME, SENTENCE_OPENERS, starts_with_first_name, surname_spans
+from critic.analyse.entities import (
+    NAME,
+    SENTENCE_OPENERS,
+    starts_with_first_name,
+    surname_spans,
+    word_spans,
+)
 from critic.analyse.films_titles import known_titles, title_key
-from critic.analyse.identity import JOB_WORDS, person_key, precedes_names
+from critic.analyse.identity import JOB_WORDS, inside_longer_name, person_key
 from critic.analyse.role_features import known_surname, listed_person
 
 JOBS = (
@@ -631,35 +637,14 @@ def _surname_recurs(text: str, name: str) -> bool:
     other capitalised phrase ("Gotham City" brings back no surname of "Dark City"), bar an
     honorific, a job, a sentence opener ("While Varkonyi") or the name's own word before it
     ("Director Lynne Stopkewich ... Lynne Stopkewich")."""
-    wholes = [(i, i + len(name)) for i in _find_all(text, name)]
+    wholes = word_spans(text, name)
     words = name.split()
-    own = words[-2] if len(words) > 1 else ""
-    for s, e in surname_spans(text, name):
-        if any(ws <= s < we for ws, we in wholes):
-            continue
-        before = re.search(r"([\w.'’]+)[ \t]*$", text[max(0, s - 30) : s])
-        word = before.group(1) if before else ""
-        if word[:1].isupper() and not (
-            precedes_names(word)
-            or word.endswith((".", "!", "?"))
-            or word in SENTENCE_OPENERS
-            or word == own
-        ):
-            continue
-        if re.match(r"\s+[A-Z][a-z]", text[e : e + 3]):
-            continue
-        return True
-    return False
-
-
-def _find_all(text: str, part: str) -> list[int]:
-    """Where `part` starts in `text`, as str.count counts it (not overlapping)."""
-    out = []
-    i = text.find(part)
-    while i != -1 and part:
-        out.append(i)
-        i = text.find(part, i + len(part))
-    return out
+    own = {words[-2]} if len(words) > 1 else set()
+    return any(
+        not any(ws <= s < we for ws, we in wholes)
+        and not inside_longer_name(text, s, e, before_ok=SENTENCE_OPENERS | own)
+        for s, e in surname_spans(text, name)
+    )
 
 
 def _after_job(text: str, start: int) -> bool:

@@ -38,9 +38,11 @@ from critic.analyse.films import identify_film_from, known_titles, title_key
 from critic.analyse.identity import (
     NameIndex,
     clean_name,
+    inside_longer_name,
     name_tokens,
     person_key,
     precedes_names,
+    word_before,
 )
 from critic.analyse.nlp import Entity, entities_many, rough_sentences
 from critic.analyse.quotes import find_quotes
@@ -506,15 +508,10 @@ class _Review:
         for m in _LONE_CAPITALISED.finditer(self.prose):
             word = m.group(1)
             start, end = m.start(1), m.end(1)
-            prev = re.search(r"([\w.'’]+)[ \t]*$", self.prose[max(0, start - 30) : start])
-            word_before = prev.group(1) if prev else ""
-            cued = precedes_names(word_before) or bool(m.group(2))
-            if word_before[:1].isupper() and not (
-                precedes_names(word_before) or word_before.endswith((".", "!", "?"))
-            ):
-                continue  # "Oliver Reed", "Was Craven": part of a longer name
-            if not m.group(2) and re.match(r"\s+[A-Z][a-z]", self.prose[end : end + 3]):
-                continue  # "Carpenter Street": part of a longer name
+            cued = precedes_names(word_before(self.prose, start)) or bool(m.group(2))
+            # "Oliver Reed", "Was Craven", "Carpenter Street" (a possessive ends the name)
+            if inside_longer_name(self.prose, start, end, after=not m.group(2)):
+                continue
             if (
                 len(word) < 4
                 or word in first_names()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter, defaultdict
+from collections.abc import Set as AbstractSet
 from functools import lru_cache
 from typing import Any
 
@@ -94,6 +95,27 @@ def precedes_names(word: str) -> bool:
     of it ("Mr.", "A", "Director")."""
     word = word.lower().rstrip(".")
     return word in _HONORIFICS or word in _LEADING
+
+
+def word_before(text: str, start: int) -> str:
+    """The word right before `start` on its line ("Mr." of "Mr. Lynch"), or ""."""
+    m = re.search(r"([\w.'’]+)[ \t]*$", text[max(0, start - 30) : start])
+    return m.group(1) if m else ""
+
+
+def inside_longer_name(
+    text: str, start: int, end: int, before_ok: AbstractSet[str] = frozenset(), after: bool = True
+) -> bool:
+    """Whether the word at text[start:end] is part of a longer capitalised name rather than
+    standing alone: a capitalised word right before it that is no honorific or job, ends no
+    sentence and is none of `before_ok` ("Oliver Reed", "Was Craven"), or, with `after`, one
+    right after it ("Carpenter Street")."""
+    before = word_before(text, start)
+    if before[:1].isupper() and not (
+        precedes_names(before) or before.endswith((".", "!", "?")) or before in before_ok
+    ):
+        return True
+    return after and re.match(r"\s+[A-Z][a-z]", text[end : end + 3]) is not None
 
 
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
