@@ -930,3 +930,15 @@ def test_word_spans_finds_what_the_boundary_pattern_finds() -> None:
             pattern = rf"(?<![\w{re.escape(left)}]){re.escape(word)}(?![\w{re.escape(right)}])"
             expected = [m.span() for m in re.finditer(pattern, text)]
             assert word_spans(text, word, left, right) == expected, (word, left, right)
+
+
+def test_a_persons_documentary_credits_its_director_and_a_studios_offering_no_one() -> None:
+    text = "The rodeo rider as presented in Arvid Tollan's documentary is a gruff legend."
+    assert ("Arvid Tollan", "director") in [(c.name, c.job) for c in find_candidates(text)]
+    # one word after "the" that owns a film is a studio's nickname, not a person
+    r = extract(
+        "It is unlikely that NORTHERN TALE will break the Gnome's stranglehold on cartoons, "
+        "though it is the Gnome's latest offering that looks tired. NORTHERN TALE is also by "
+        "the director of an earlier hit, former studio animator Dag Orvell."
+    )
+    assert "Gnome" not in {p["name"] for p in r["people"]}

@@ -477,3 +477,31 @@ def test_an_adjective_made_of_a_name_ends_a_title_case_run_and_opens_none() -> N
     runs = [r.text for r in title_case_runs(text)]
     assert {"Tom Hale", "Ned Voss", "Spider-Boy"} <= set(runs)
     assert not [r for r in runs if "-directed" in r or "-winning" in r]
+
+
+def test_a_past_turn_or_a_previous_film_named_before_a_title_makes_it_another_film() -> None:
+    from critic.analyse.films_caps import reads_as_another_film
+
+    for text, title in (
+        ("Rolf Amsel, who was memorable in SALT MARSH, plays the ferryman.", "SALT MARSH"),
+        ("Ada Lind, who previously brought the world NIGHT ORCHARD, returns.", "NIGHT ORCHARD"),
+    ):
+        start = text.index(title)
+        assert reads_as_another_film(text, start, start + len(title))
+    text = "In SALT MARSH he gets a part that suits him."
+    assert not reads_as_another_film(text, 3, 3 + len("SALT MARSH"))
+
+
+def test_a_title_case_run_ends_before_an_article_that_opens_the_next_phrase() -> None:
+    from critic.analyse.entities import title_case_runs
+
+    runs = [r.text for r in title_case_runs("Salt Marsh A film review by Ada Lind")]
+    assert "Salt Marsh" in runs
+    assert "See The Salt Marsh" in [r.text for r in title_case_runs("See The Salt Marsh twice.")]
+
+
+def test_a_film_owned_by_a_name_with_an_unlisted_first_name_is_a_candidate() -> None:
+    # "Zorvan" is in no first-name list; owning a one-word title said once makes it one
+    parts = _candidate_parts("Zorvan Quell's Orillas is a comedy of overlapping stories.")
+    assert "orillas" in parts
+    assert parts["orillas"].get("owned_by_person")

@@ -84,7 +84,7 @@ _CREW: list[tuple[tuple[str, ...], str]] = [
     ),
     (
         ("director",),
-        rf"{_N}['’]s?\s+(?:[a-z\-]+,?\s+){{0,3}}?(?:film|movie|picture|adaptation|remake|version|directorial|direction|feature|offering|opus|follow-up|trilogy|biopic|take\s+on)\b(?!\s+(?:career|role|debut))",
+        rf"{_N}['’]s?\s+(?:[a-z\-]+,?\s+){{0,3}}?(?:film|movie|picture|adaptation|remake|version|directorial|direction|feature|offering|opus|follow-up|trilogy|biopic|documentary|take\s+on)\b(?!\s+(?:career|role|debut))",
     ),
     (
         ("director",),

@@ -61,8 +61,11 @@ EXTRACTOR_ID = "critic.extract"
 # picked by both title outputs mixed, both models retrained; 0.14: "Name (Title Case Film)"
 # no character slot, "co-directors, A and B", "X's (TITLE) direction", "directed by his
 # ex-wife, X", both models retrained; 0.15: title cues read past quotation marks, known
-# titles no crew names, a quoted surname a title candidate, both models retrained
-EXTRACTOR_VERSION = "0.15"
+# titles no crew names, a quoted surname a title candidate, both models retrained; 0.16:
+# "X's documentary" credits a director, "the Mouse's" is no one, "who was great in X" and
+# "previously ... X" another film, a title-case run ends before "A film review", a film
+# owned by a name spaCy calls a person a candidate, both models retrained
+EXTRACTOR_VERSION = "0.16"
 _PLACES = frozenset({"GPE", "LOC", "NORP", "FAC"})
 # words that make a name in a crew slot a company: "a film by Aardman Animations"
 _COMPANY_WORDS = re.compile(
@@ -175,6 +178,13 @@ def _reviews(
     for ents in entities_many(feed(), batch_size=batch_size):
         text, meta = pending.popleft()
         yield _Review(text, meta or DocumentMeta(), ents, role_model)
+
+
+def _article_owner(text: str, start: int, end: int) -> bool:
+    """Whether the word at text[start:end] follows "the" and owns something ("the Mouse's
+    latest offering"): a nickname or a thing (a studio, a monster), since a person's name
+    takes no article; "the Leigh film" owns nothing and stays the director's."""
+    return text[max(0, start - 4) : start] == "the " and text.startswith(("'s", "’s"), end)
 
 
 def first_names_alone(names: Iterable[str]) -> set[str]:
@@ -479,6 +489,7 @@ class _Review:
                     is_plausible_name(name)
                     and not self.char_index.resolve(name)
                     and not self._is_company_or_place(name, c.start, c.end)
+                    and not (len(name.split()) == 1 and _article_owner(self.prose, c.start, c.end))
                     and title_key(name) != self.film_key
                     and (len(name.split()) == 1 or title_key(name) not in known_titles())
                 ):

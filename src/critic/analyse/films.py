@@ -60,8 +60,11 @@ __all__ = [
 # 12: model retrained on 0.14's credit rules (the names they give are no title);
 # 13: cues read past a title's quotation marks ('his new film "Central Station"', 'like
 # "Speed"'), a known title or a repeated word ("Liar Liar") no crew name, a quoted title
-# that is a person's surname ('"Basquiat"') still a candidate, model retrained
-VERSION = "13"
+# that is a person's surname ('"Basquiat"') still a candidate, model retrained;
+# 14: "who was great in X" / "previously brought the world X" another film, no title-case
+# run ends in an article ("Intimate Relations A film review"), a film owned by a full name
+# spaCy calls a person ("Lucho Bender's Felicidades") a candidate, model retrained
+VERSION = "14"
 MIN_CONFIDENCE = 0.35
 _SITE_SEPARATORS = re.compile(r"\s+[|–—-]\s+|\s*::\s*")
 _REVIEW_WORDS = re.compile(

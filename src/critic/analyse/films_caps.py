@@ -31,7 +31,10 @@ _OTHER_CUE = re.compile(
     r"famous\s+for|starred\s+in|appeared\s+in|was\s+in|were\s+in|role\s+in|roles\s+in|"
     r"seen|previous|earlier|last|recent|better|worse|shades\s+of|spirit\s+of|echoes\s+of|"
     r"fans\s+of|homage\s+to|reminds\s+(?:me|us|one)\s+of|evokes?|borrows\s+from|"
-    r"rip-?off\s+of|clone\s+of)|\blast\s+year['’]s)"
+    r"rip-?off\s+of|clone\s+of)|\blast\s+year['’]s|"
+    # "who was great in X", "who previously brought the world X": a past that is not
+    # this film
+    r"\b(?:was|were)\s+(?:[a-z]+\s+){1,2}?in|\b(?:previously|formerly)\s+(?:[a-z]+\s+){1,3}?)"
     r"(?:\s+(?:the\s+)?(?:[a-z\-]+\s+){0,2}?(?:film|movie|picture|effort|hit|flop|films|movies))?"
     r"\s*,?\s*(?:in\s+)?$",
     re.IGNORECASE,

@@ -99,6 +99,14 @@ def score_title_case(
         tokens = name_tokens(owner)
         if e.label == "PERSON" and starts_with_first_name(owner):
             person_keys |= {" ".join(tokens[i:]) for i in range(1, len(tokens))}
+    # full names spaCy calls people as they own something, whatever the first-name list
+    # knows: "Lucho Bender's Felicidades" (spaCy reads "Midsummer Night's" as no one)
+    spacy_owners = {
+        m.group(1)
+        for e in ents
+        if e.label == "PERSON"
+        and (m := re.fullmatch(r"(\S+(?: \S+){1,2})['’]s?", e.text)) is not None
+    }
     first_end, last_start = paragraph_bounds(text)
     groups: dict[str, list[TextSpan]] = defaultdict(list)
     cued: set[TextSpan] = set()
@@ -173,7 +181,9 @@ def score_title_case(
         ):
             continue
         owners = [_owner(text, s.start) for s in spans]
-        by_person = any(o and _is_person_name(o, person_keys) for o in owners)
+        by_person = any(
+            o and (o in spacy_owners or _is_person_name(o, person_keys)) for o in owners
+        )
         if len(words) == 1 and not (
             (count >= 3 and key in gazetteer)
             # "Lucho Bender's Felicidades": once, but owned as a film is
