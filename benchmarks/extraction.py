@@ -91,6 +91,15 @@ def without_benchmark_samples(rows: list[dict[str, Any]]) -> list[dict[str, Any]
     return [r for r in rows if r["id"] not in held]
 
 
+def dev_sample(rows: list[dict[str, Any]], seed: int, size: int = 600) -> list[dict[str, Any]]:
+    """A development sample: `size` training reviews (outside the benchmark samples) drawn
+    with `seed`. Trained with `--dev-seed seed`, neither model sees them, so
+    `benchmarks/extraction.py --dev-seed seed --misses F` shows what new reviews' misses
+    look like without reading a reported sample."""
+    rows = without_benchmark_samples(rows)
+    return random.Random(seed).sample(rows, min(size, len(rows)))
+
+
 def title_case_copy(text: str) -> str:
     """The review as a critic who writes titles in title case would have written it."""
     for run in reversed(caps_titles(text)):
@@ -222,7 +231,13 @@ def prepare(rows: list[dict[str, Any]], catalog: list[dict[str, Any]]) -> list[d
     return out
 
 
-def score_dev(items: list[dict[str, Any]], results: list[dict[str, Any]]) -> dict[str, Any]:
+def score_dev(
+    items: list[dict[str, Any]],
+    results: list[dict[str, Any]],
+    misses: list[dict[str, Any]] | None = None,
+) -> dict[str, Any]:
+    """The measures as [right, out of] pairs; the reviews whose film (named in the prose)
+    or director (named) is missed are appended to `misses` when given."""
     m: dict[str, Any] = {
         k: [0, 0]
         for k in (
@@ -240,6 +255,9 @@ def score_dev(items: list[dict[str, Any]], results: list[dict[str, Any]]) -> dic
     for item, res in zip(items, results, strict=True):
         truth, text = item["truth"], item["text"]
         got = res["film"]["title"]
+        # a miss adds to "out of" and not to "right": what the two differ by, before and after
+        before_title = m["title"][1] - m["title"][0]
+        before_director = m["director"][1] - m["director"][0]
         if truth["title"] and title_in_prose(truth["title"], text):
             m["title"][1] += 1
             m["title"][0] += bool(got) and title_key(got) == title_key(truth["title"])
@@ -277,6 +295,18 @@ def score_dev(items: list[dict[str, Any]], results: list[dict[str, Any]]) -> dic
                 )
         if truth["pairs"]:
             score_pairs(m, truth["pairs"], actors, text)
+        title_missed = m["title"][1] - m["title"][0] > before_title
+        director_missed = m["director"][1] - m["director"][0] > before_director
+        if misses is not None and (title_missed or director_missed):
+            misses.append(
+                {
+                    "id": item["id"],
+                    "title": truth["title"] if title_missed else None,
+                    "picked": got if title_missed else None,
+                    "directors": named if director_missed else [],
+                    "directed": directors if director_missed else [],
+                }
+            )
     return m
 
 
@@ -484,6 +514,18 @@ def main() -> None:
         "title and film-people lists while extracting (films no catalog covers)",
     )
     ap.add_argument(
+        "--dev-seed",
+        type=int,
+        help="measure the development sample of training reviews this seed draws "
+        "(dev_sample) instead; models trained with the same --dev-seed never saw it",
+    )
+    ap.add_argument(
+        "--misses",
+        type=Path,
+        help="with --dev-seed only: write the reviews whose film or director is missed "
+        "(JSON Lines), to read; the reported samples are measured, never read",
+    )
+    ap.add_argument(
         "--exclude-seed",
         type=int,
         action="append",
@@ -509,6 +551,10 @@ def main() -> None:
     args = ap.parse_args()
     if not SHARED.exists():
         raise SystemExit(f"no shared data at {SHARED}")
+    if args.misses and args.dev_seed is None:
+        raise SystemExit("--misses needs --dev-seed: the reported samples are not to be read")
+    if args.dev_seed is not None and (args.imdb or args.exclude_seed or not args.sample):
+        raise SystemExit("--dev-seed draws a sample (--sample N) of the critics' training reviews")
 
     if args.imdb:
         items = draw_sample(
@@ -519,9 +565,14 @@ def main() -> None:
         opener = gzip.open if args.data.suffix == ".gz" else open
         with opener(args.data, "rt", encoding="utf-8") as fh:
             rows = [json.loads(line) for line in fh if line.strip()]
-        rows = draw_sample(rows, args.seed, tuple(args.exclude_seed), args.sample)
+        if args.dev_seed is not None:
+            rows = dev_sample(rows, args.dev_seed, args.sample)
+            args.seed = args.dev_seed
+            source = f"{args.data.name}'s training reviews (development sample)"
+        else:
+            rows = draw_sample(rows, args.seed, tuple(args.exclude_seed), args.sample)
+            source = args.data.name
         items = prepare(rows, load_catalog())
-        source = args.data.name
     if args.title_case or args.quoted:
         for item in items:
             item["text"] = (quoted_copy if args.quoted else title_case_copy)(item["text"])
@@ -537,7 +588,10 @@ def main() -> None:
         elapsed = time.perf_counter() - start
         cpu = _cpu_seconds() - cpu_before
     load = os.getloadavg()[0]
-    m = score_dev(items, results)
+    missed: list[dict[str, Any]] = []
+    m = score_dev(items, results, missed)
+    if args.misses:
+        args.misses.write_text("".join(json.dumps(x) + "\n" for x in missed), encoding="utf-8")
     found, total, pair_f1, lines = seeds_report()
     seed_text = " ".join(p.read_text() for p in sorted((SHARED / "seeds").glob("*.txt")))
     with gazetteers_blind_to(seed_text) as (n_titles, n_people):

@@ -88,3 +88,30 @@ def test_lists_blind_to_a_film_forget_it_while_measuring_and_remember_it_after()
         assert n_people == 1 and person not in film_people()
     assert len(known_titles()) == before_titles and len(film_people()) == before_people
     assert {title_key(t) for t in titles} <= set(known_titles())
+
+
+def test_a_development_sample_is_training_reviews_only_and_its_misses_are_listed() -> None:
+    bench = benchmark()
+    rows = [{"id": str(i), "text": f"review {i}"} for i in range(2000)]
+    reported = {
+        r["id"]
+        for seed, exclude in bench.BENCHMARK_SAMPLES
+        for r in bench.draw_sample(rows, seed, exclude)
+    }
+    dev = bench.dev_sample(rows, 7, 300)
+    assert len(dev) == 300 and not {r["id"] for r in dev} & reported
+    assert [r["id"] for r in bench.dev_sample(rows, 7, 300)] == [r["id"] for r in dev]
+    # a review whose film and director are missed is listed with what was picked instead
+    (item,) = bench.prepare([REVIEW], catalog=[])
+    result = {"film": {"title": "Cold Harbour"}, "people": [], "works": [], "quotes": []}
+    missed: list[dict[str, object]] = []
+    bench.score_dev([item], [result], missed)
+    assert missed == [
+        {
+            "id": "r1",
+            "title": "North of Dusk",
+            "picked": "Cold Harbour",
+            "directors": ["Anna Keller"],
+            "directed": [],
+        }
+    ]

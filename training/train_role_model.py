@@ -42,6 +42,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from extraction import (  # noqa: E402
     BENCHMARK_SAMPLES,
     SHARED,
+    dev_sample,
     load_catalog,
     load_imdb_reviews,
     prepare,
@@ -226,6 +227,12 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", type=Path, default=ROOT / "src/critic/resources/role-model.json")
     ap.add_argument("--processes", type=int, default=2)
+    ap.add_argument(
+        "--dev-seed",
+        type=int,
+        help="also leave out the development sample of training reviews this seed draws "
+        "(benchmarks/extraction.py --dev-seed N then measures it, misses and all)",
+    )
     ap.add_argument("--cache", type=Path, help="keep the extracted examples here (pickle)")
     ap.add_argument(
         "--title-case-copies",
@@ -253,7 +260,11 @@ def main() -> None:
 
     with gzip.open(SHARED / "data" / "critics" / "dev.jsonl.gz", "rt") as fh:
         rows = [json.loads(line) for line in fh]
-    rows = without_benchmark_samples(rows)
+    every, rows = rows, without_benchmark_samples(rows)
+    if args.dev_seed is not None:
+        # leave out the development sample benchmarks/extraction.py --dev-seed measures
+        held = {r["id"] for r in dev_sample(every, args.dev_seed)}
+        rows = [r for r in rows if r["id"] not in held]
     catalog = load_catalog()
     prepared = prepare(rows, catalog)
     items = [i for i in prepared if i["truth"]["directors"]]

@@ -57,6 +57,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from extraction import (  # noqa: E402
     BENCHMARK_SAMPLES,
     SHARED,
+    dev_sample,
     gazetteers_without,
     load_catalog,
     load_imdb_reviews,
@@ -217,6 +218,12 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", type=Path, default=ROOT / "src/critic/resources/title-model.json")
     ap.add_argument("--processes", type=int, default=2)
+    ap.add_argument(
+        "--dev-seed",
+        type=int,
+        help="also leave out the development sample of training reviews this seed draws "
+        "(benchmarks/extraction.py --dev-seed N then measures it, misses and all)",
+    )
     ap.add_argument("--cache", type=Path, help="keep the extracted candidates here (pickle)")
     ap.add_argument(
         "--misses",
@@ -226,7 +233,12 @@ def main() -> None:
     args = ap.parse_args()
 
     with gzip.open(SHARED / "data" / "critics" / "dev.jsonl.gz", "rt") as fh:
-        rows = without_benchmark_samples([json.loads(line) for line in fh])
+        every = [json.loads(line) for line in fh]
+    rows = without_benchmark_samples(every)
+    if args.dev_seed is not None:
+        # leave out the development sample benchmarks/extraction.py --dev-seed measures
+        held = {r["id"] for r in dev_sample(every, args.dev_seed)}
+        rows = [r for r in rows if r["id"] not in held]
     items = [
         i
         for i in prepare(rows, load_catalog())
@@ -275,12 +287,12 @@ def main() -> None:
     hand = per_text(np.array([score for t in texts for _, _, score in t["candidates"]]))
     is_user = np.array([texts[t_i]["version"] in POPULATIONS["users"] for t_i in owner])
 
-    def weights(user_weight: float) -> np.ndarray:
+    def weights_for(user_weight: float) -> np.ndarray:
         return np.where(is_user, user_weight, 1.0)
 
     def oof_probs(c: float, user_weight: float) -> list[np.ndarray]:
         p = np.zeros(len(y))
-        w = weights(user_weight)
+        w = weights_for(user_weight)
         for tr, te in folds:
             clf = LogisticRegression(C=c, max_iter=5000).fit(X[tr], y[tr], sample_weight=w[tr])
             p[te] = clf.predict_proba(X[te])[:, 1]
@@ -311,7 +323,7 @@ def main() -> None:
             a += [pos[0]] * sum(1 for r in rows if not y[r]) if pos else []
             b += [r for r in rows if not y[r]] if pos else []
         diff = X[a] - X[b]
-        w = weights(user_weight)[a]
+        w = weights_for(user_weight)[a]
         return (
             sp.vstack([diff, -diff]).tocsr(),
             np.r_[np.ones(len(a)), np.zeros(len(a))],
@@ -487,7 +499,7 @@ def main() -> None:
         write_misses(args.misses, texts, oof, oof_ranks)
 
     clf = LogisticRegression(C=chosen_c, max_iter=5000).fit(
-        X, y, sample_weight=weights(user_weight)
+        X, y, sample_weight=weights_for(user_weight)
     )
     d, labels, w = pairs(np.arange(len(texts)), user_weight)
     ranker = LogisticRegression(C=rank_c, max_iter=5000, fit_intercept=False)
