@@ -42,7 +42,6 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from extraction import (  # noqa: E402
     BENCHMARK_SAMPLES,
     SHARED,
-    dev_sample,
     load_catalog,
     load_imdb_reviews,
     prepare,
@@ -260,11 +259,8 @@ def main() -> None:
 
     with gzip.open(SHARED / "data" / "critics" / "dev.jsonl.gz", "rt") as fh:
         rows = [json.loads(line) for line in fh]
-    every, rows = rows, without_benchmark_samples(rows)
-    if args.dev_seed is not None:
-        # leave out the development sample benchmarks/extraction.py --dev-seed measures
-        held = {r["id"] for r in dev_sample(every, args.dev_seed)}
-        rows = [r for r in rows if r["id"] not in held]
+    # less the reported samples and, with --dev-seed, the development sample measured
+    rows = without_benchmark_samples(rows, args.dev_seed)
     catalog = load_catalog()
     prepared = prepare(rows, catalog)
     items = [i for i in prepared if i["truth"]["directors"]]

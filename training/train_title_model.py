@@ -58,7 +58,6 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from extraction import (  # noqa: E402
     BENCHMARK_SAMPLES,
     SHARED,
-    dev_sample,
     gazetteers_without,
     load_catalog,
     load_imdb_reviews,
@@ -241,12 +240,8 @@ def main() -> None:
     args = ap.parse_args()
 
     with gzip.open(SHARED / "data" / "critics" / "dev.jsonl.gz", "rt") as fh:
-        every = [json.loads(line) for line in fh]
-    rows = without_benchmark_samples(every)
-    if args.dev_seed is not None:
-        # leave out the development sample benchmarks/extraction.py --dev-seed measures
-        held = {r["id"] for r in dev_sample(every, args.dev_seed)}
-        rows = [r for r in rows if r["id"] not in held]
+        # less the reported samples and, with --dev-seed, the development sample measured
+        rows = without_benchmark_samples([json.loads(line) for line in fh], args.dev_seed)
     items = [
         i
         for i in prepare(rows, load_catalog())

@@ -220,9 +220,10 @@ def title_case_runs(text: str) -> list[TextSpan]:
             words = words[:-1]
         # "Intimate Relations A film review by ...": a title ends in no article, so one
         # before a word in lower case opens the next phrase
-        end = start + len(" ".join(words))
-        if len(words) > 1 and words[-1] in ("A", "An", "The") and re.match(r" [a-z]", text[end:]):
-            words = words[:-1]
+        if len(words) > 1 and words[-1] in ("A", "An", "The"):
+            end = start + len(" ".join(words))
+            if re.fullmatch(r" [a-z]", text[end : end + 2]):
+                words = words[:-1]
         # "I give Gone Fishing 8/10", "... 3 out of 5": a grade, not the title's number
         if len(words) > 1 and re.fullmatch(r"\d[\d.]*", words[-1]):
             end = start + len(" ".join(words))

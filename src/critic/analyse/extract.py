@@ -184,7 +184,7 @@ def _article_owner(text: str, start: int, end: int) -> bool:
     """Whether the word at text[start:end] follows "the" and owns something ("the Mouse's
     latest offering"): a nickname or a thing (a studio, a monster), since a person's name
     takes no article; "the Leigh film" owns nothing and stays the director's."""
-    return text[max(0, start - 4) : start] == "the " and text.startswith(("'s", "’s"), end)
+    return word_before(text, start) == "the" and text.startswith(("'s", "’s"), end)
 
 
 def first_names_alone(names: Iterable[str]) -> set[str]:

@@ -93,20 +93,20 @@ def score_title_case(
     every phrase standing alone in quotation marks, whole, marked "quoted_phrase"."""
     person_keys = {" ".join(name_tokens(p)) for p in people}
     # "Van Sant" of "Gus Van Sant": any tail of a person's name is a name, not a title
-    # (up to a possessive: spaCy's person "Ted Demme's Blow" owns the title "Blow")
+    # (up to a possessive: spaCy's person "Ted Demme's Blow" owns the title "Blow"); and a
+    # full name spaCy calls a person as it owns something is an owner whatever the
+    # first-name list knows: "Lucho Bender's Felicidades" ("Midsummer Night's" is no one)
+    spacy_owners: set[str] = set()
     for e in ents:
+        if e.label != "PERSON":
+            continue
         owner = re.split(r"['’]s?\s", e.text, maxsplit=1)[0]
-        tokens = name_tokens(owner)
-        if e.label == "PERSON" and starts_with_first_name(owner):
+        if starts_with_first_name(owner):
+            tokens = name_tokens(owner)
             person_keys |= {" ".join(tokens[i:]) for i in range(1, len(tokens))}
-    # full names spaCy calls people as they own something, whatever the first-name list
-    # knows: "Lucho Bender's Felicidades" (spaCy reads "Midsummer Night's" as no one)
-    spacy_owners = {
-        m.group(1)
-        for e in ents
-        if e.label == "PERSON"
-        and (m := re.fullmatch(r"(\S+(?: \S+){1,2})['’]s?", e.text)) is not None
-    }
+        m = re.fullmatch(r"(\S+(?: \S+){1,2})['’]s?", e.text)
+        if m:
+            spacy_owners.add(m.group(1))
     first_end, last_start = paragraph_bounds(text)
     groups: dict[str, list[TextSpan]] = defaultdict(list)
     cued: set[TextSpan] = set()
