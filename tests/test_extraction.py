@@ -942,3 +942,45 @@ def test_a_persons_documentary_credits_its_director_and_a_studios_offering_no_on
         "the director of an earlier hit, former studio animator Dag Orvell."
     )
     assert "Gnome" not in {p["name"] for p in r["people"]}
+
+
+def test_a_crew_credit_to_a_first_name_alone_goes_to_the_one_full_name_it_begins() -> None:
+    r = extract(
+        "NORTH HARBOR follows the early life of a physicist (played by Tomas Brandvik). The "
+        "choice to strip out melodrama was made by screenwriter Greta Brandvik and her son, "
+        "actor/director Tomas (who makes his debut behind the camera). Tomas Brandvik gives "
+        "a fine portrayal of the physicist."
+    )
+    assert ("director", None) in roles(r, "Tomas Brandvik")
+    # "an idea of Tomas's" credits nothing the full name should take
+    r = extract(
+        "Based on an idea of Tomas's, NORTH HARBOR, directed by Ivo Renk, is set at sea. "
+        "Tomas Brandvik plays the captain with gusto."
+    )
+    assert ("director", None) not in roles(r, "Tomas Brandvik")
+
+
+def test_a_documentary_by_a_described_person_and_a_directed_aside_credit_the_director() -> None:
+    found = find_candidates(
+        "The subject of a short documentary by his long-time assistant, Arvid Tollan, "
+        "was his own life. It is crisply-directed (Dag Orvell keeps things moving) and "
+        "well acted."
+    )
+    credited = {(c.name, c.job) for c in found}
+    assert ("Arvid Tollan", "director") in credited
+    assert ("Dag Orvell", "director") in credited
+
+
+def test_quoted_printable_spaces_in_a_review_are_read_as_spaces_and_offsets_kept() -> None:
+    text = (
+        "the self-effacing film maker, Arvid=20 Tollan, died in March. Less than a year=20 "
+        "before, Tollan made NORTH HARBOR=85 a quiet film."
+    )
+    r = extract(text)
+    tollan = person(r, "Arvid Tollan")
+    assert all(text[s:e].endswith("Tollan") for s, e in tollan["mentions"])
+    assert not any("=20" in p["name"] for p in r["people"])
+    # a single "=20" may be arithmetic: the text is left as written
+    assert extract("The score was x=20 and Arvid Tollan smiled.")["people"][0]["name"] == (
+        "Arvid Tollan"
+    )

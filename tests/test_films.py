@@ -505,3 +505,18 @@ def test_a_film_owned_by_a_name_with_an_unlisted_first_name_is_a_candidate() -> 
     parts = _candidate_parts("Zorvan Quell's Orillas is a comedy of overlapping stories.")
     assert "orillas" in parts
     assert parts["orillas"].get("owned_by_person")
+
+
+def test_a_year_dating_a_caps_or_title_case_title_is_no_part_of_it() -> None:
+    from critic.analyse.entities import caps_titles, title_case_runs
+
+    text = "Ada Lind's 1959 NORTH HARBOR, the 1941 CITIZEN KANE, 1492 CONQUEST OF PARADISE"
+    assert [r.text for r in caps_titles(text)] == [
+        "NORTH HARBOR",
+        "CITIZEN KANE",
+        "1492 CONQUEST OF PARADISE",
+    ]
+    assert [r.text for r in caps_titles("In 1941, as in Ivo Renk's 1941, all is noise.")] == []
+    assert "Citizen Kane" in [r.text for r in title_case_runs("the 1941 Citizen Kane is long")]
+    guess = identify_film("Ada Lind's 1959 NORTH HARBOR is back in cinemas this week.")
+    assert guess.title == "North Harbor"

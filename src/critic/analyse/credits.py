@@ -77,7 +77,11 @@ _CREW: list[tuple[tuple[str, ...], str]] = [
     (("director",), rf"\b(?i:director|filmmaker|film-maker|helmer)\s*,?\s+{_N}"),
     (("director",), rf"\b(?i:direction)\s+(?:of|by|from)\s+{_N}"),
     (("director",), rf"\b(?i:film\s*maker|moviemaker|auteur)\s*,?\s+{_N}"),
-    (("director",), rf"\b(?i:a\s+film\s+by|a\s+movie\s+by)\s+{_N}"),
+    # "a short documentary by his long-time assistant, Ada Lind"
+    (
+        ("director",),
+        rf"\b(?i:an?)\s+(?:[a-z\-]+\s+){{0,2}}?(?i:film|movie|documentary)\s+by\s+(?:[a-z][\w\-]*,?\s+){{0,4}}?{_N}",
+    ),
     (
         ("director",),
         rf"{_N}\s+(?:is\s+)?(?:in\s+the\s+director['’]s\s+chair|behind\s+the\s+camera)",
@@ -91,6 +95,8 @@ _CREW: list[tuple[tuple[str, ...], str]] = [
         rf"\b(?i:film|movie|picture|feature|offering|effort|thriller|comedy|drama|production|documentary)\s+from\s+(?:director\s+|filmmaker\s+)?{_N}",
     ),
     (("director",), rf"\b(?i:director)\s*\(\s*{_N}"),
+    # "crisply-directed (Ada Lind keeps things moving)": who directed, in parentheses
+    (("director",), rf"\b(?i:directed|helmed)\s*\(\s*{_N}"),
     (("director",), rf"{_N},\s+(?:the|its)\s+(?:film['’]s\s+|[a-z\-]+\s+)?director\b"),
     (
         ("director",),

@@ -147,6 +147,10 @@ def _join_comma_titles(text: str, runs: list[tuple[TextSpan, bool]]) -> list[Tex
 _DATED_OR_GRADED = re.compile(r"\b\d{1,2}/\d{1,2}/\d{2,4}\b|:\s*\S?$")
 
 
+_LEADING_YEAR = re.compile(r"(?:18|19|20)\d\d[ ](?=[A-Z0-9]*[A-Z][A-Z0-9'’]+)")
+_YEAR_OWNER = re.compile(r"(?:['’]s|\b(?:the|his|her|their|its|a))[ ]$")
+
+
 def _caps_runs(text: str) -> list[tuple[TextSpan, bool]]:
     out: list[tuple[TextSpan, bool]] = []
     for m in _CAPS_RUN.finditer(text):
@@ -158,6 +162,11 @@ def _caps_runs(text: str) -> list[tuple[TextSpan, bool]]:
             run = run[:-1]  # TRIPPIN's -> the possessive, not part of the title
         if text[start + len(run) : start + len(run) + 1] == ":":
             continue  # "REVIEW WRITTEN ON: May 27": a label, not a title
+        year = _LEADING_YEAR.match(run)
+        if year and _YEAR_OWNER.search(text[max(0, start - 8) : start]):
+            # "Louis Malle's 1959 LES AMANTS", "the 1941 CITIZEN KANE": the year dates
+            # the title and is no part of it ("1941" alone, "2001: A ..." stay titles)
+            start, run = start + year.end(), run[year.end() :]
         if _DATED_OR_GRADED.search(run):
             continue  # "REVIEWED ON 5/4/2000 GRADE: B": a dated label and a grade
         words = run.split()
@@ -212,6 +221,11 @@ def title_case_runs(text: str) -> list[TextSpan]:
         while words and words[0] in SENTENCE_OPENERS and sentence_starts_at(text, start):
             start += len(words[0]) + 1
             words = words[1:]
+        # "the 1941 Citizen Kane": a year after an article or possessive dates the title
+        if len(words) > 1 and re.fullmatch(r"(?:18|19|20)\d\d", words[0]):
+            if _YEAR_OWNER.search(text[max(0, start - 8) : start]):
+                start += len(words[0]) + 1
+                words = words[1:]
         # "That is Gone Fishing" with its opener trimmed: no title starts with "is"
         while words and re.fullmatch(_SMALL, words[0]):
             start += len(words[0]) + 1

@@ -44,6 +44,7 @@ from critic.analyse.identity import (
     precedes_names,
     word_before,
 )
+from critic.analyse.mail_escapes import mend_mail_escapes
 from critic.analyse.nlp import Entity, entities_many, rough_sentences
 from critic.analyse.quotes import find_quotes
 from critic.analyse.role_features import known_surname, listed_person, person_features
@@ -64,8 +65,10 @@ EXTRACTOR_ID = "critic.extract"
 # titles no crew names, a quoted surname a title candidate, both models retrained; 0.16:
 # "X's documentary" credits a director, "the Mouse's" is no one, "who was great in X" and
 # "previously ... X" another film, a title-case run ends before "A film review", a film
-# owned by a name spaCy calls a person a candidate, both models retrained
-EXTRACTOR_VERSION = "0.16"
+# owned by a name spaCy calls a person a candidate, both models retrained; 0.17: a year
+# dating a title is no part of it, quoted-printable spaces mended, a crew credit to a
+# first name alone goes to its full name, "a documentary by ..., X", "directed (X"
+EXTRACTOR_VERSION = "0.17"
 _PLACES = frozenset({"GPE", "LOC", "NORP", "FAC"})
 # words that make a name in a crew slot a company: "a film by Aardman Animations"
 _COMPANY_WORDS = re.compile(
@@ -172,6 +175,7 @@ def _reviews(
 
     def feed() -> Iterator[str]:
         for text, meta in texts:
+            text = mend_mail_escapes(text)  # same length: offsets still fit the input
             pending.append((text, meta))
             yield text
 
@@ -197,6 +201,18 @@ def first_names_alone(names: Iterable[str]) -> set[str]:
     tokens = {n: name_tokens(n) for n in names}
     firsts = {t[0] for t in tokens.values() if len(t) > 1}
     return {n for n, t in tokens.items() if len(t) == 1 and t[0] in firsts}
+
+
+_CREW_JOBS = frozenset(
+    {"director", "screenwriter", "composer", "cinematographer", "editor", "producer"}
+)
+
+
+_JOB_TITLE_BEFORE = re.compile(
+    r"(?:(?i:director|writer|composer|producer|cinematographer|editor|film\s*maker)[,\s]+"
+    r"|(?i:directed|written|scripted|scored|produced|photographed|edited)\s+by\s+"
+    r"(?:[a-z]+\s+){0,3})$"
+)
 
 
 @dataclass
@@ -342,6 +358,7 @@ class _Review:
         self._characters_from(candidates)
         mentions = self._mentions()
         self._credits_from(candidates, mentions)
+        self._first_name_credits()
         self._director_from_possessive(mentions)
         self._roles_from_context(mentions)
         works = find_works(self.prose, self.film_key, mentions, self.sentence_of, self._not_title)
@@ -628,6 +645,33 @@ class _Review:
                 found.append(Mention(credit.start, credit.end, resolved, "person"))
         found += self.first_name_mentions
         return Mentions(found)
+
+    def _first_name_credits(self) -> None:
+        """A crew credit given to a first name alone goes to the one full name in the
+        review that it begins: "screenwriter Ada Lind and her son, actor/director Tom"
+        after "Tom Lind" credits Tom Lind. A character called "Tom" takes no crew credit,
+        so only crew jobs move; the first name keeps whatever else it has."""
+        full = [n for n in self.people if len(name_tokens(n)) > 1]
+        for name, person in self.people.items():
+            tokens = name_tokens(name)
+            crew = [key for key in person.roles if key[0] in _CREW_JOBS and key[1] is None]
+            if len(tokens) != 1 or not crew:
+                continue
+            owners = [n for n in full if name_tokens(n)[0] == tokens[0]]
+            if len(owners) != 1 or not self._titled_first_name(name):
+                continue
+            for key in crew:
+                role = person.roles.pop(key)
+                self.people[owners[0]].add_role(key[0], None, role["note"])
+
+    def _titled_first_name(self, name: str) -> bool:
+        """The first name stands right after a job title somewhere ("actor/director
+        Tom", "directed by his son Tom"); "an idea of Tom's" credits nothing the full
+        name should take."""
+        return any(
+            _JOB_TITLE_BEFORE.search(self.prose, max(0, m.start() - 40), m.start())
+            for m in re.finditer(rf"\b{re.escape(name)}\b", self.prose)
+        )
 
     def _credits_from(self, candidates: list[Candidate], mentions: Mentions) -> None:
         # titles the review lists after a person ("Dana Reyes (Night Harbour, Low Tide)")

@@ -64,7 +64,7 @@ __all__ = [
 # 14: "who was great in X" / "previously brought the world X" another film, no title-case
 # run ends in an article ("Intimate Relations A film review"), a film owned by a full name
 # spaCy calls a person ("Lucho Bender's Felicidades") a candidate, model retrained
-VERSION = "14"
+VERSION = "15"
 MIN_CONFIDENCE = 0.35
 _SITE_SEPARATORS = re.compile(r"\s+[|–—-]\s+|\s*::\s*")
 _REVIEW_WORDS = re.compile(

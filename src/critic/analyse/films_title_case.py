@@ -278,7 +278,8 @@ def _title_case_candidates(text: str, wide: bool = False) -> tuple[list[TextSpan
                 whole.append(joined)
         for span in whole:
             out.append(span)
-            for m in re.finditer(r"['’]s? (?=[A-Z\d])", span.text):
+            # "Louis Malle's 1959 Les Amants": the year dates what is owned
+            for m in re.finditer(r"['’]s? (?:(?:18|19|20)\d\d (?=[A-Z]))?(?=[A-Z\d])", span.text):
                 out.append(TextSpan(span.start + m.end(), span.end, span.text[m.end() :]))
         # "Newman in Where the Money Is": what follows a part. (Not what follows a
         # gerund: "Finding Nemo" and "Chasing Amy" are titles, not a fish or a woman.)
