@@ -969,6 +969,12 @@ def test_a_documentary_by_a_described_person_and_a_directed_aside_credit_the_dir
     credited = {(c.name, c.job) for c in found}
     assert ("Arvid Tollan", "director") in credited
     assert ("Dag Orvell", "director") in credited
+    # an aside in lower case between the job and the name
+    found = find_candidates(
+        "NORTH HARBOR, directed by first-time feature film maker (but long-time "
+        "documentarian) Ilse Varga from the novel by Ola Brenn, is quiet."
+    )
+    assert ("Ilse Varga", "director") in {(c.name, c.job) for c in found}
 
 
 def test_quoted_printable_spaces_in_a_review_are_read_as_spaces_and_offsets_kept() -> None:

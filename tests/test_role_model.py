@@ -91,6 +91,40 @@ def test_features_tell_a_possessive_on_another_film_from_one_on_the_film() -> No
     assert "other_poss_film" in row["Anna Keller"]
 
 
+def test_a_possessive_apostrophe_alone_and_a_title_in_between_are_read_as_written() -> None:
+    # "Jonas Marks' eerie, atmospheric NORTH HARBOR": a name in s owns with the apostrophe
+    prose = "It is no match for Jonas Marks' eerie, atmospheric NORTH HARBOR, a fine film."
+    start = prose.index("Jonas")
+    other = prose.index("NORTH")
+    feats = person_features(
+        prose,
+        [(start, start + len("Jonas Marks"))],
+        full_name=True,
+        rule_jobs=[],
+        has_character=False,
+        rank=1,
+        other_film_spans=[(other, other + len("NORTH HARBOR"))],
+    )
+    assert feats["other_poss_film"] > 0 and feats["POSS=eerie"] > 0
+    # "Ada Lind's NORTH HARBOR, but ... QUIET FIELDS": Lind owns the other film, not this one
+    prose = "A cube (from Ada Lind's NORTH HARBOR, but fine here).\nQUIET FIELDS is slow."
+    start = prose.index("Ada")
+    other = prose.index("NORTH")
+    film = prose.index("QUIET")
+    feats = person_features(
+        prose,
+        [(start, start + len("Ada Lind"))],
+        full_name=True,
+        rule_jobs=[],
+        has_character=False,
+        rank=1,
+        film_spans=[(film, film + len("QUIET FIELDS"))],
+        other_film_spans=[(other, other + len("NORTH HARBOR"))],
+    )
+    assert feats["other_poss_film"] > 0
+    assert "poss_film" not in feats and "film_after" not in feats
+
+
 def test_probabilities_are_the_logistic_of_the_weighted_features() -> None:
     model = model_from_json(
         {

@@ -57,6 +57,7 @@ _NP = r"(?P<np>(?:[\w'’\-]+\s+){0,4}?[a-z][\w\-]*)"
 _LIST = rf"(?P<list>{NAME}(?:\s*,\s*{NAME})*(?:,?\s+(?:and|&)\s+{NAME})?)"
 _SKIP = r"(?:[a-z][\w\-]*\s+){0,3}?"
 _PAREN_OPT = r"(?:\s*\([^()]{0,80}\))?"  # "Dunn (Night Moves), who adapted"
+_ASIDE = r"(?:\s*\((?=[a-z])[^()]{0,60}\))?"  # "director (and co-writer) Ada Lind"
 
 _CREW: list[tuple[tuple[str, ...], str]] = [
     (("director", "screenwriter"), rf"\b(?i:written\s+and\s+directed\s+by)\s+{_SKIP}{_N}"),
@@ -74,9 +75,10 @@ _CREW: list[tuple[tuple[str, ...], str]] = [
         ("director",),
         rf"\b(?i:directed|helmed|megaphoned)\s+\(?by\s+(?:[a-z][\w\-]*,?\s+){{0,3}}?{_N}",
     ),
-    (("director",), rf"\b(?i:director|filmmaker|film-maker|helmer)\s*,?\s+{_N}"),
+    # "film maker (but long-time documentarian) Ada Lind": an aside in lower case between
+    (("director",), rf"\b(?i:director|filmmaker|film-maker|helmer){_ASIDE}\s*,?\s+{_N}"),
     (("director",), rf"\b(?i:direction)\s+(?:of|by|from)\s+{_N}"),
-    (("director",), rf"\b(?i:film\s*maker|moviemaker|auteur)\s*,?\s+{_N}"),
+    (("director",), rf"\b(?i:film\s*maker|moviemaker|auteur){_ASIDE}\s*,?\s+{_N}"),
     # "a short documentary by his long-time assistant, Ada Lind"
     (
         ("director",),

@@ -67,7 +67,9 @@ EXTRACTOR_ID = "critic.extract"
 # "previously ... X" another film, a title-case run ends before "A film review", a film
 # owned by a name spaCy calls a person a candidate, both models retrained; 0.17: a year
 # dating a title is no part of it, quoted-printable spaces mended, a crew credit to a
-# first name alone goes to its full name, "a documentary by ..., X", "directed (X"
+# first name alone goes to its full name, "a documentary by ..., X", "directed (X",
+# "film maker (an aside) X"; role features: "Frears' FILM" a possessive, a title
+# between a name and the film ties the name to that title
 EXTRACTOR_VERSION = "0.17"
 _PLACES = frozenset({"GPE", "LOC", "NORP", "FAC"})
 # words that make a name in a crew slot a company: "a film by Aardman Animations"

@@ -19,7 +19,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from importlib import resources
 
@@ -52,7 +52,10 @@ def _tokens(text: str) -> list[str]:
 def mention_features(prose: str, start: int, end: int) -> list[str]:
     """Context features of one mention at prose[start:end]."""
     left = _tokens(prose[max(0, start - _WINDOW) : start])[-4:]
-    right = _tokens(prose[end : end + _WINDOW])[:4]
+    right_text = prose[end : end + _WINDOW]
+    if prose[end - 1 : end] == "s" and right_text.startswith(("' ", "’ ")):
+        right_text = "'s" + right_text[1:]  # "Frears' film" owns as "Lind's film" does
+    right = _tokens(right_text)[:4]
     left = ["<s>"] * (4 - len(left)) + left
     right = right + ["</s>"] * (4 - len(right))
     feats = [
@@ -107,8 +110,8 @@ def person_features(
     others = list(other_film_spans)
     for s, e in spans:
         counts.update(mention_features(prose, s, e))
-        counts.update(_film_relation(prose, s, e, films))
-        counts.update(f"other_{f}" for f in _film_relation(prose, s, e, others))
+        counts.update(_film_relation(prose, s, e, films, others))
+        counts.update(f"other_{f}" for f in _film_relation(prose, s, e, others, films))
     out = {f: math.log1p(c) for f, c in counts.items()}
     out[f"mentions={count_bucket(len(spans))}"] = 1.0
     out[f"rank={min(rank, 4)}"] = 1.0
@@ -182,20 +185,44 @@ def known_surname(name: str) -> tuple[int, int]:
     return known_surnames().get(person_key(name)[0], (0, 0))
 
 
-def _film_relation(prose: str, start: int, end: int, films: list[tuple[int, int]]) -> list[str]:
+def _film_relation(
+    prose: str,
+    start: int,
+    end: int,
+    films: list[tuple[int, int]],
+    between: Sequence[tuple[int, int]] = (),
+) -> list[str]:
     """Where the film under review sits relative to the mention: "X's FILM", "FILM, X's
-    debut" and "FILM (X)" tie a person to it; a name far from every title is less tied."""
+    debut" and "FILM (X)" tie a person to it; a name far from every title is less tied.
+
+    A title of `between` standing between the name and a film after it ties the name to
+    that title instead: "Kieslowski's BLUE, but ... SWANN" is no "Kieslowski's SWANN"."""
     feats = []
     for fs, fe in films:
-        if 0 <= fs - end <= 40:
+        if 0 <= fs - end <= 40 and not any(end <= bs < fs for bs, _ in between):
             feats.append("film_after")
-            if re.match(r"['’]s\b", prose[end:fs]):
+            # "Ada Lind's eerie, atmospheric FILM", "Stephen Frears' FILM"
+            if _POSSESSIVE_THEN_WORDS.fullmatch(prose, _possessive_at(prose, end), fs):
                 feats.append("poss_film")
         elif 0 <= start - fe <= 40:
             feats.append("film_before")
         elif abs(fs - end) <= 250 or abs(start - fe) <= 250:
             feats.append("film_near")
     return feats
+
+
+# up to four words between: "Lind's eerie, atmospheric FILM", "Lind's 1959 FILM"
+_POSSESSIVE_THEN_WORDS = re.compile(r"['’]s?\s+(?:[\w\-]+,?\s+){0,4}")
+
+
+def _possessive_at(prose: str, end: int) -> int:
+    """Where a possessive after a name starts: at `end` for "Lind's" and for "Frears'"
+    (a name ending in s takes the apostrophe alone), else past the text (no match)."""
+    if prose.startswith(("'s", "’s"), end):
+        return end
+    if prose[end - 1 : end] == "s" and prose.startswith(("' ", "’ "), end):
+        return end
+    return len(prose) + 1
 
 
 def count_bucket(n: int) -> str:
