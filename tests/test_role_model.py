@@ -80,15 +80,13 @@ def test_features_tell_a_possessive_on_another_film_from_one_on_the_film() -> No
     )
     assert feats["other_poss_film"] > 0 and "poss_film" not in feats
     # the rows extract() gives the model carry it too
-    (row,) = role_feature_rows(
-        [
-            (
-                "Anna Keller's NORTH HARBOR was a hit. QUIET FIELDS is slow; QUIET FIELDS is long.",
-                None,
-            )
-        ]
+    text = (
+        "Anna Keller's NORTH HARBOR was a hit years ago. This week comes QUIET FIELDS, her "
+        "new film. QUIET FIELDS is slow; QUIET FIELDS is long."
     )
-    assert "other_poss_film" in row["Anna Keller"]
+    assert extract(text)["film"]["title"] == "Quiet Fields"
+    (row,) = role_feature_rows([(text, None)])
+    assert "other_poss_film" in row["Anna Keller"] and "poss_film" not in row["Anna Keller"]
 
 
 def test_a_possessive_apostrophe_alone_and_a_title_in_between_are_read_as_written() -> None:
