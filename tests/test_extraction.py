@@ -990,3 +990,18 @@ def test_quoted_printable_spaces_in_a_review_are_read_as_spaces_and_offsets_kept
     assert extract("The score was x=20 and Arvid Tollan smiled.")["people"][0]["name"] == (
         "Arvid Tollan"
     )
+
+
+def test_a_spacy_person_running_on_into_the_sentence_is_cut_to_the_name() -> None:
+    # spaCy reads "Omar Tollan as Linc" as one person: the name is the part before "as"
+    text = "Weakest of all is Omar Tollan as Linc, who was the best character."
+    r = extract(text)
+    assert roles(r, "Omar Tollan") == {("actor", "Linc")}
+    assert [p["name"] for p in r["people"]] == ["Omar Tollan"]
+    # and a "person" in lower case is a description, not someone
+    r = extract(
+        "They hire an interior decorator (Ivo Renk), Annie's lesbian daughter (Greta Holm), "
+        "and a mob boss."
+    )
+    assert "lesbian daughter" not in {p["name"] for p in r["people"]}
+    assert ("actor", None) in roles(r, "Greta Holm")

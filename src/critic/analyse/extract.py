@@ -21,6 +21,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from critic.analyse.credits import Candidate, crew_people, find_candidates
 from critic.analyse.credits_header import Header, parse_header
 from critic.analyse.entities import (
+    NAME_RE,
     Mention,
     Mentions,
     TextSpan,
@@ -36,6 +37,7 @@ from critic.analyse.entities import (
 )
 from critic.analyse.films import identify_film_from, known_titles, title_key
 from critic.analyse.identity import (
+    NAME_PARTICLES,
     NameIndex,
     clean_name,
     inside_longer_name,
@@ -69,7 +71,9 @@ EXTRACTOR_ID = "critic.extract"
 # dating a title is no part of it, quoted-printable spaces mended, a crew credit to a
 # first name alone goes to its full name, "a documentary by ..., X", "directed (X",
 # "film maker (an aside) X"; role features: "Frears' FILM" a possessive, a title
-# between a name and the film ties the name to that title
+# between a name and the film ties the name to that title; a spaCy person running on
+# into the sentence ("X as Linc") cut to its name, one in lower case no one; both models
+# retrained
 EXTRACTOR_VERSION = "0.17"
 _PLACES = frozenset({"GPE", "LOC", "NORP", "FAC"})
 # words that make a name in a crew slot a company: "a film by Aardman Animations"
@@ -191,6 +195,22 @@ def _article_owner(text: str, start: int, end: int) -> bool:
     latest offering"): a nickname or a thing (a studio, a monster), since a person's name
     takes no article; "the Leigh film" owns nothing and stays the director's."""
     return word_before(text, start) == "the" and text.startswith(("'s", "’s"), end)
+
+
+def _name_head(text: str) -> str:
+    """The name a spaCy PERSON opens with, where it runs on past it into the sentence:
+    "Omar Epps as Linc", "Jack the Ripper", "Lena Endre as Marianne", "Ann Lee, Bo Ek";
+    nothing where it opens with a word in lower case that no surname does ("lesbian
+    daughter", "bald eagles"; "von Trier" stays)."""
+    m = NAME_RE.match(text)
+    rest = text[m.end() :] if m else ""
+    # "Tamar van den Dop" runs on through particles the name pattern takes one at a time
+    runs_on = re.match(r"\s+[a-z]", rest) and rest.split()[0] not in NAME_PARTICLES
+    if rest.startswith(",") or runs_on:
+        return text[: len(text) - len(rest)]
+    if text[:1].islower() and text.split()[0] not in NAME_PARTICLES:
+        return ""
+    return text
 
 
 def first_names_alone(names: Iterable[str]) -> set[str]:
@@ -411,11 +431,13 @@ class _Review:
         names: list[tuple[str, int, int]] = [
             (c.name, c.start, c.end) for c in candidates if c.name
         ] + [
-            (e.text, e.start, e.end)
+            (head, e.start, e.start + len(head))
             for e in self.ents
             # a header's names are its credits; the rest of it ("A film review by X",
             # "Copyright 1998 X") names the critic, not someone in the film
             if e.label == "PERSON" and not overlaps(e.start, e.end, self.header.spans)
+            for head in [_name_head(e.text)]
+            if head
         ]
         names = [(clean_name(n), s, e) for n, s, e in names if not overlaps(s, e, self.titles)]
         character_slots = {

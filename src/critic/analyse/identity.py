@@ -140,6 +140,7 @@ _PARTICLES = {
     "ter",
     "ten",
 }
+NAME_PARTICLES = frozenset(_PARTICLES)
 _POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
 
 
