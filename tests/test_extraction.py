@@ -1005,3 +1005,27 @@ def test_a_spacy_person_running_on_into_the_sentence_is_cut_to_the_name() -> Non
     )
     assert "lesbian daughter" not in {p["name"] for p in r["people"]}
     assert ("actor", None) in roles(r, "Greta Holm")
+
+
+def test_a_copyright_byline_at_the_foot_names_the_critic_not_someone_in_the_film() -> None:
+    from critic.analyse.credits_header import copyright_lines
+
+    # a critic who is also the film's actor, so that the name is someone either way: the
+    # byline at the foot is none of the review's mentions of him
+    text = (
+        "HARBOUR LIGHTS is a quiet film, and Tom Marr is good as Paul. The last scene is "
+        "the best.\nCopyright 1997 Tom Marr\n"
+        '"The cinema is not an art which films life." - Andrei Tarkovsky'
+    )
+    byline = text.index("Copyright")
+    assert copyright_lines(text) == [(byline, text.index("\n", byline))]
+    r = extract(text)
+    assert ("actor", "Paul") in roles(r, "Tom Marr")
+    assert all(s < byline for s, _ in person(r, "Tom Marr")["mentions"])
+    assert r["film"]["title"] == "Harbour Lights"
+
+
+def test_a_part_then_and_then_the_next_actor_is_no_pair_of_first_names() -> None:
+    r = extract("HARBOUR LIGHTS stars Tom Marr as Paul and Greta Holm as Lily.")
+    assert {p["name"] for p in r["people"]} == {"Tom Marr", "Greta Holm"}
+    assert ("actor", "Paul") in roles(r, "Tom Marr")

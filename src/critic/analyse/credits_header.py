@@ -51,6 +51,8 @@ _ASIDE_LINE = re.compile(r"\([^()\n.!?]{1,50}\)")
 _BYLINE = re.compile(
     r"^(?:a\s+)?(?:film\s+|movie\s+)?review(?:ed)?\s+by\b|^(?:copyright|\(c\)|©)\s", re.I
 )
+# the same byline as a line of its own anywhere, the foot of the review included
+_COPYRIGHT_LINE = re.compile(r"^[ \t]*(?:copyright|\(c\)|©)[ \t][^\n]{0,80}$", re.I | re.M)
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b|\b\d{1,2}/\d{1,2}/(\d{2})\b")
 _CUT = re.compile(r"\s+(?:based on|from|adapted|inspired by|with additional)\b.*$", re.I)
 
@@ -195,3 +197,9 @@ def _is_cast_line(line: str) -> bool:
         and not re.search(r"[.!?:;\"“”]\s*$|[!?;\"“”]", line)
         and all(2 <= len(i.split()) <= 4 and is_plausible_name(i) for i in items)
     )
+
+
+def copyright_lines(text: str) -> list[tuple[int, int]]:
+    """The spans of lines that are a copyright byline ("Copyright 1997 Ada Lind"), where
+    ever they stand: they name the critic, never someone in the film."""
+    return [(m.start(), m.end()) for m in _COPYRIGHT_LINE.finditer(text)]

@@ -19,7 +19,7 @@ from typing import Any
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from critic.analyse.credits import Candidate, crew_people, find_candidates
-from critic.analyse.credits_header import Header, parse_header
+from critic.analyse.credits_header import Header, copyright_lines, parse_header
 from critic.analyse.entities import (
     NAME_RE,
     Mention,
@@ -72,8 +72,8 @@ EXTRACTOR_ID = "critic.extract"
 # first name alone goes to its full name, "a documentary by ..., X", "directed (X",
 # "film maker (an aside) X"; role features: "Frears' FILM" a possessive, a title
 # between a name and the film ties the name to that title; a spaCy person running on
-# into the sentence ("X as Linc") cut to its name, one in lower case no one; both models
-# retrained
+# into the sentence ("X as Linc") cut to its name, one in lower case no one, a copyright
+# byline no prose, "as Paul and Greta Holm" no "Paul Holm"; both models retrained
 EXTRACTOR_VERSION = "0.17"
 _PLACES = frozenset({"GPE", "LOC", "NORP", "FAC"})
 # words that make a name in a crew slot a company: "a film by Aardman Animations"
@@ -271,7 +271,8 @@ class _Review:
         self.meta = meta
         self.ents = ents
         self.header: Header = parse_header(text)
-        self.prose = _mask(text, self.header.spans)
+        # the header and a copyright byline at the foot are no prose about the film
+        self.prose = _mask(text, self.header.spans + copyright_lines(text))
         self.sentences = rough_sentences(self.prose) or [(0, len(text))]
         self._sent_starts = [s for s, _ in self.sentences]
         self.index = NameIndex()
@@ -415,6 +416,8 @@ class _Review:
                 len(pair) == 2
                 and not overlaps(m.start(), m.end(), self.titles)
                 and title_key(pair[1]) not in known_titles()
+                # "Tom Marr as Paul and Greta Holm as Lily": a part, then the next actor
+                and word_before(self.prose, m.start()) not in ("as", "plays", "playing")
             ):
                 self._person(pair[1])
                 first = self._person(pair[0]).name
