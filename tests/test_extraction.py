@@ -1030,3 +1030,15 @@ def test_a_part_then_and_then_the_next_actor_is_no_pair_of_first_names() -> None
     r = extract("HARBOUR LIGHTS stars Tom Marr as Paul and Greta Holm as Lily.")
     assert {p["name"] for p in r["people"]} == {"Tom Marr", "Greta Holm"}
     assert ("actor", "Paul") in roles(r, "Tom Marr")
+
+
+def test_an_opening_adverb_before_a_crew_cue_is_no_one_and_an_actor_slot_stays() -> None:
+    found = find_candidates(
+        "It is the best part of the film.\nMasterfully directed by Ivo Renk (NORTH HARBOR), "
+        "it moves. The script is weak. Moreover, the director has the actors shout."
+    )
+    assert {(c.name, c.job) for c in found if c.job != "actor"} == {("Ivo Renk", "director")}
+    # "Donnelly" ends in -ly and is a surname; "He plays Karl" still marks Karl a part
+    found = find_candidates("Donnelly directed it well. He plays Karl Brask, a drifter.")
+    assert ("Donnelly", "director") in {(c.name, c.job) for c in found}
+    assert "Karl Brask" in {c.character for c in found}

@@ -14,6 +14,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from critic.analyse.entities import (
     NAME,
     SENTENCE_OPENERS,
@@ -347,7 +349,21 @@ def _trim(c: Candidate) -> Candidate:
 
 def find_candidates(text: str) -> list[Candidate]:
     """Every credit the prose rules can see, names as written (not yet validated)."""
-    return [_trim(c) for c in _find_candidates(text)]
+    found = map(_trim, _find_candidates(text))
+    return [c for c in found if c.job == "actor" or not _word_no_name(c.name)]
+
+
+# "Masterfully directed by ...", "Moreover, the director ...": a sentence's opening adverb
+# or function word before a crew cue is no one (surnames in -ly, "Donnelly", "Kelly",
+# have none of these endings). An actor's slot keeps them: "He plays Karl" still says
+# that Karl is a part.
+_ADVERB = re.compile(r"(?:ical|ful|ous|ive|ed|ing|ab|ib)ly$")
+
+
+def _word_no_name(name: str) -> bool:
+    """A one-word "name" that is an adverb or a function word."""
+    word = name.lower()
+    return " " not in name and bool(word) and (word in STOP_WORDS or bool(_ADVERB.search(word)))
 
 
 def _actor_at(m: re.Match[str], **fields: Any) -> Candidate:

@@ -73,7 +73,8 @@ EXTRACTOR_ID = "critic.extract"
 # "film maker (an aside) X"; role features: "Frears' FILM" a possessive, a title
 # between a name and the film ties the name to that title; a spaCy person running on
 # into the sentence ("X as Linc") cut to its name, one in lower case no one, a copyright
-# byline no prose, "as Paul and Greta Holm" no "Paul Holm"; both models retrained
+# byline no prose, "as Paul and Greta Holm" no "Paul Holm", an opening adverb before a
+# crew cue ("Masterfully directed by") no one; both models retrained
 EXTRACTOR_VERSION = "0.17"
 _PLACES = frozenset({"GPE", "LOC", "NORP", "FAC"})
 # words that make a name in a crew slot a company: "a film by Aardman Animations"
