@@ -89,35 +89,40 @@ def test_features_tell_a_possessive_on_another_film_from_one_on_the_film() -> No
     assert "other_poss_film" in row["Anna Keller"] and "poss_film" not in row["Anna Keller"]
 
 
-def test_a_possessive_apostrophe_alone_and_a_title_in_between_are_read_as_written() -> None:
-    # "Jonas Marks' eerie, atmospheric NORTH HARBOR": a name in s owns with the apostrophe
-    prose = "It is no match for Jonas Marks' eerie, atmospheric NORTH HARBOR, a fine film."
-    start = prose.index("Jonas")
-    other = prose.index("NORTH")
-    feats = person_features(
+def _features_of_one_name(
+    prose: str, name: str, film: str | None = None, other: str | None = None
+) -> dict[str, float]:
+    """person_features of `name`, said once, with the film and another title where given."""
+
+    def span(text: str | None) -> list[tuple[int, int]]:
+        return [(prose.index(text), prose.index(text) + len(text))] if text else []
+
+    return person_features(
         prose,
-        [(start, start + len("Jonas Marks"))],
+        span(name),
         full_name=True,
         rule_jobs=[],
         has_character=False,
         rank=1,
-        other_film_spans=[(other, other + len("NORTH HARBOR"))],
+        film_spans=span(film),
+        other_film_spans=span(other),
+    )
+
+
+def test_a_possessive_apostrophe_alone_and_a_title_in_between_are_read_as_written() -> None:
+    # "Jonas Marks' eerie, atmospheric NORTH HARBOR": a name in s owns with the apostrophe
+    feats = _features_of_one_name(
+        "It is no match for Jonas Marks' eerie, atmospheric NORTH HARBOR, a fine film.",
+        "Jonas Marks",
+        other="NORTH HARBOR",
     )
     assert feats["other_poss_film"] > 0 and feats["POSS=eerie"] > 0
     # "Ada Lind's NORTH HARBOR, but ... QUIET FIELDS": Lind owns the other film, not this one
-    prose = "A cube (from Ada Lind's NORTH HARBOR, but fine here).\nQUIET FIELDS is slow."
-    start = prose.index("Ada")
-    other = prose.index("NORTH")
-    film = prose.index("QUIET")
-    feats = person_features(
-        prose,
-        [(start, start + len("Ada Lind"))],
-        full_name=True,
-        rule_jobs=[],
-        has_character=False,
-        rank=1,
-        film_spans=[(film, film + len("QUIET FIELDS"))],
-        other_film_spans=[(other, other + len("NORTH HARBOR"))],
+    feats = _features_of_one_name(
+        "A cube (from Ada Lind's NORTH HARBOR, but fine here).\nQUIET FIELDS is slow.",
+        "Ada Lind",
+        film="QUIET FIELDS",
+        other="NORTH HARBOR",
     )
     assert feats["other_poss_film"] > 0
     assert "poss_film" not in feats and "film_after" not in feats

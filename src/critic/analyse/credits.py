@@ -363,7 +363,7 @@ _ADVERB = re.compile(r"(?:ical|ful|ous|ive|ed|ing|ab|ib)ly$")
 def _word_no_name(name: str) -> bool:
     """A one-word "name" that is an adverb or a function word."""
     word = name.lower()
-    return " " not in name and bool(word) and (word in STOP_WORDS or bool(_ADVERB.search(word)))
+    return " " not in word and (word in STOP_WORDS or _ADVERB.search(word) is not None)
 
 
 def _actor_at(m: re.Match[str], **fields: Any) -> Candidate:

@@ -48,11 +48,12 @@ _TITLE_LINE = re.compile(
 # a line that is nothing but a short parenthesis: a distributor, a rating, a running time
 _ASIDE_LINE = re.compile(r"\([^()\n.!?]{1,50}\)")
 # "A film review by X", "Copyright 1994 X": a byline is no credit, and no prose either
+_COPYRIGHT = r"(?:copyright|\(c\)|©)"
 _BYLINE = re.compile(
-    r"^(?:a\s+)?(?:film\s+|movie\s+)?review(?:ed)?\s+by\b|^(?:copyright|\(c\)|©)\s", re.I
+    rf"^(?:a\s+)?(?:film\s+|movie\s+)?review(?:ed)?\s+by\b|^{_COPYRIGHT}\s", re.I
 )
-# the same byline as a line of its own anywhere, the foot of the review included
-_COPYRIGHT_LINE = re.compile(r"^[ \t]*(?:copyright|\(c\)|©)[ \t][^\n]{0,80}$", re.I | re.M)
+# the copyright byline as a line of its own anywhere, the foot of the review included
+_COPYRIGHT_LINE = re.compile(rf"^[ \t]*{_COPYRIGHT}[ \t][^\n]{{0,80}}$", re.I | re.M)
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b|\b\d{1,2}/\d{1,2}/(\d{2})\b")
 _CUT = re.compile(r"\s+(?:based on|from|adapted|inspired by|with additional)\b.*$", re.I)
 

@@ -147,7 +147,9 @@ def _join_comma_titles(text: str, runs: list[tuple[TextSpan, bool]]) -> list[Tex
 _DATED_OR_GRADED = re.compile(r"\b\d{1,2}/\d{1,2}/\d{2,4}\b|:\s*\S?$")
 
 
-_LEADING_YEAR = re.compile(r"(?:18|19|20)\d\d[ ](?=[A-Z0-9]*[A-Z][A-Z0-9'’]+)")
+# a year that may date a title: "Louis Malle's 1959 LES AMANTS"
+YEAR_WORD = r"(?:18|19|20)\d\d"
+_LEADING_YEAR = re.compile(rf"{YEAR_WORD}[ ](?=[A-Z0-9]*[A-Z][A-Z0-9'’]+)")
 _YEAR_OWNER = re.compile(r"(?:['’]s|\b(?:the|his|her|their|its|a))[ ]$")
 
 
@@ -222,7 +224,7 @@ def title_case_runs(text: str) -> list[TextSpan]:
             start += len(words[0]) + 1
             words = words[1:]
         # "the 1941 Citizen Kane": a year after an article or possessive dates the title
-        if len(words) > 1 and re.fullmatch(r"(?:18|19|20)\d\d", words[0]):
+        if len(words) > 1 and re.fullmatch(YEAR_WORD, words[0]):
             if _YEAR_OWNER.search(text[max(0, start - 8) : start]):
                 start += len(words[0]) + 1
                 words = words[1:]

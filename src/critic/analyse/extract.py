@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections import deque
+from collections import defaultdict, deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from critic.analyse.credits import Candidate, crew_people, find_candidates
+from critic.analyse.credits import JOBS, Candidate, crew_people, find_candidates
 from critic.analyse.credits_header import Header, copyright_lines, parse_header
 from critic.analyse.entities import (
     NAME_RE,
@@ -226,9 +226,8 @@ def first_names_alone(names: Iterable[str]) -> set[str]:
     return {n for n, t in tokens.items() if len(t) == 1 and t[0] in firsts}
 
 
-_CREW_JOBS = frozenset(
-    {"director", "screenwriter", "composer", "cinematographer", "editor", "producer"}
-)
+# the jobs on a film's crew: a credit the prose gives to a first name alone may move
+_CREW_JOBS = frozenset(JOBS) - {"actor", "author", "other"}
 
 
 _JOB_TITLE_BEFORE = re.compile(
@@ -679,13 +678,17 @@ class _Review:
         review that it begins: "screenwriter Ada Lind and her son, actor/director Tom"
         after "Tom Lind" credits Tom Lind. A character called "Tom" takes no crew credit,
         so only crew jobs move; the first name keeps whatever else it has."""
-        full = [n for n in self.people if len(name_tokens(n)) > 1]
+        by_first: dict[str, list[str]] = defaultdict(list)
+        for name in self.people:
+            tokens = name_tokens(name)
+            if len(tokens) > 1:
+                by_first[tokens[0]].append(name)
         for name, person in self.people.items():
             tokens = name_tokens(name)
             crew = [key for key in person.roles if key[0] in _CREW_JOBS and key[1] is None]
             if len(tokens) != 1 or not crew:
                 continue
-            owners = [n for n in full if name_tokens(n)[0] == tokens[0]]
+            owners = by_first.get(tokens[0], [])
             if len(owners) != 1 or not self._titled_first_name(name):
                 continue
             for key in crew:

@@ -63,7 +63,8 @@ __all__ = [
 # that is a person's surname ('"Basquiat"') still a candidate, model retrained;
 # 14: "who was great in X" / "previously brought the world X" another film, no title-case
 # run ends in an article ("Intimate Relations A film review"), a film owned by a full name
-# spaCy calls a person ("Lucho Bender's Felicidades") a candidate, model retrained
+# spaCy calls a person ("Lucho Bender's Felicidades") a candidate, model retrained; 15: a
+# year dating a title ("Louis Malle's 1959 LES AMANTS") no part of it, model retrained
 VERSION = "15"
 MIN_CONFIDENCE = 0.35
 _SITE_SEPARATORS = re.compile(r"\s+[|–—-]\s+|\s*::\s*")

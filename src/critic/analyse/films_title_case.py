@@ -21,6 +21,7 @@ from collections.abc import Set as AbstractSet
 
 from critic.analyse.entities import (
     SENTENCE_OPENERS,
+    YEAR_WORD,
     TextSpan,
     first_names,
     is_plausible_name,
@@ -279,7 +280,7 @@ def _title_case_candidates(text: str, wide: bool = False) -> tuple[list[TextSpan
         for span in whole:
             out.append(span)
             # "Louis Malle's 1959 Les Amants": the year dates what is owned
-            for m in re.finditer(r"['’]s? (?:(?:18|19|20)\d\d (?=[A-Z]))?(?=[A-Z\d])", span.text):
+            for m in re.finditer(rf"['’]s? (?:{YEAR_WORD} (?=[A-Z]))?(?=[A-Z\d])", span.text):
                 out.append(TextSpan(span.start + m.end(), span.end, span.text[m.end() :]))
         # "Newman in Where the Money Is": what follows a part. (Not what follows a
         # gerund: "Finding Nemo" and "Chasing Amy" are titles, not a fish or a woman.)

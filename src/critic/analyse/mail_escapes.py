@@ -19,6 +19,7 @@ _MIN_ESCAPES = 2  # one "=20" may be arithmetic; two or more are an encoding
 
 def mend_mail_escapes(text: str) -> str:
     """`text` with its quoted-printable spacing and dashes made plain, same length."""
-    if "=" not in text or len(_ESCAPE.findall(text)) < _MIN_ESCAPES:
+    if "=" not in text:
         return text
-    return _ESCAPE.sub(lambda m: _SAME_LENGTH[m.group(0)], text)
+    mended, escapes = _ESCAPE.subn(lambda m: _SAME_LENGTH[m.group(0)], text)
+    return mended if escapes >= _MIN_ESCAPES else text

@@ -53,7 +53,7 @@ def mention_features(prose: str, start: int, end: int) -> list[str]:
     """Context features of one mention at prose[start:end]."""
     left = _tokens(prose[max(0, start - _WINDOW) : start])[-4:]
     right_text = prose[end : end + _WINDOW]
-    if prose[end - 1 : end] == "s" and right_text.startswith(("' ", "’ ")):
+    if _bare_apostrophe(prose, end):
         right_text = "'s" + right_text[1:]  # "Frears' film" owns as "Lind's film" does
     right = _tokens(right_text)[:4]
     left = ["<s>"] * (4 - len(left)) + left
@@ -202,7 +202,7 @@ def _film_relation(
         if 0 <= fs - end <= 40 and not any(end <= bs < fs for bs, _ in between):
             feats.append("film_after")
             # "Ada Lind's eerie, atmospheric FILM", "Stephen Frears' FILM"
-            if _POSSESSIVE_THEN_WORDS.fullmatch(prose, _possessive_at(prose, end), fs):
+            if _possessive_after(prose, end) and _POSSESSIVE_THEN_WORDS.fullmatch(prose, end, fs):
                 feats.append("poss_film")
         elif 0 <= start - fe <= 40:
             feats.append("film_before")
@@ -215,14 +215,14 @@ def _film_relation(
 _POSSESSIVE_THEN_WORDS = re.compile(r"['’]s?\s+(?:[\w\-]+,?\s+){0,4}")
 
 
-def _possessive_at(prose: str, end: int) -> int:
-    """Where a possessive after a name starts: at `end` for "Lind's" and for "Frears'"
-    (a name ending in s takes the apostrophe alone), else past the text (no match)."""
-    if prose.startswith(("'s", "’s"), end):
-        return end
-    if prose[end - 1 : end] == "s" and prose.startswith(("' ", "’ "), end):
-        return end
-    return len(prose) + 1
+def _bare_apostrophe(prose: str, end: int) -> bool:
+    """A name ending in s owns with the apostrophe alone: "Frears' film"."""
+    return prose[end - 1 : end] == "s" and prose.startswith(("' ", "’ "), end)
+
+
+def _possessive_after(prose: str, end: int) -> bool:
+    """The name ending at `end` owns what follows: "Lind's", "Frears'"."""
+    return prose.startswith(("'s", "’s"), end) or _bare_apostrophe(prose, end)
 
 
 def count_bucket(n: int) -> str:
