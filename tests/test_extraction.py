@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -16,17 +14,16 @@ from click.testing import CliRunner
 
 from critic.analyse.credits import find_candidates
 from critic.analyse.entities import is_plausible_name
-from critic.analyse.extract import extract, extract_many, first_names_alone
+from critic.analyse.extract import extract, extract_many, first_names_alone, role_feature_rows
 from critic.analyse.identity import (
     NameIndex,
     merge_people,
     merge_quotes,
     merge_works,
-    person_key,
 )
-from critic.analyse.role_features import film_people, known_surnames
 from critic.cli.extract import extract_command
 from critic.records import DocumentMeta
+from film_people_lists import listed_people
 
 
 def shared_dir() -> Path:
@@ -722,22 +719,6 @@ def test_bylines_do_not_push_the_credits_out_of_the_header() -> None:
     assert all(p["name"] != "Ned Voss" for p in r["people"])
 
 
-@contextlib.contextmanager
-def listed_people(*people: tuple[str, int, int]) -> Iterator[None]:
-    """The shipped film-people list with these (name, directed, acted) added for a while."""
-    table = film_people()  # the cached dict every reader shares
-    added = {person_key(name): (directed, acted) for name, directed, acted in people}
-    assert not set(added) & set(table), "pick names the shipped list does not hold"
-    table.update(added)
-    known_surnames.cache_clear()
-    try:
-        yield
-    finally:
-        for key in added:
-            del table[key]
-        known_surnames.cache_clear()
-
-
 _LONE_SURNAME_REVIEW = (
     "The story is thin, but Zorvath's camera never stops moving. I have liked most of "
     "the output from Mr. Zorvath, and this is no exception."
@@ -1042,3 +1023,42 @@ def test_an_opening_adverb_before_a_crew_cue_is_no_one_and_an_actor_slot_stays()
     found = find_candidates("Donnelly directed it well. He plays Karl Brask, a drifter.")
     assert ("Donnelly", "director") in {(c.name, c.job) for c in found}
     assert "Karl Brask" in {c.character for c in found}
+
+
+def test_a_possessive_credits_the_director_across_a_year_but_not_across_a_novel() -> None:
+    # the rules' reading, which the role model then weighs (rule=director among the features)
+    by_year = (
+        "Few chases match the one in Pavel Orlov's 1985 thriller, NORTH HARBOR, which opens "
+        "this week in a new print. NORTH HARBOR follows two convicts across the ice."
+    )
+    by_novel = (
+        "Few stories match Ola Brenn's novel, NORTH HARBOR. This film, the second "
+        "adaptation of the book, is faithful to it."
+    )
+    year_row, novel_row = role_feature_rows([(by_year, None), (by_novel, None)])
+    assert "rule=director" in year_row["Pavel Orlov"]
+    assert "rule=author" in novel_row["Ola Brenn"]
+    assert "rule=director" not in novel_row["Ola Brenn"]
+
+
+def test_a_surname_the_director_shares_with_a_part_player_is_the_directors_alone() -> None:
+    text = (
+        "NORTH HARBOR, directed by Bo Lindahl, is a quiet film. Karin (Greta Lindahl, the "
+        "director's wife) runs the inn. Lindahl keeps the camera still, and Lindahl's "
+        "patience pays off."
+    )
+    r = extract(text)
+    assert [text[s:e] for s, e in person(r, "Bo Lindahl")["mentions"]] == [
+        "Bo Lindahl",
+        "Lindahl",
+        "Lindahl",
+    ]
+    # "the director's wife" is a relation, not a credit
+    assert roles(r, "Greta Lindahl") == {("actor", "Karin")}
+    # two who play parts leave the surname alone to nobody
+    text = (
+        "NORTH HARBOR is a quiet film. Karin (Greta Lindahl) runs the inn with her brother "
+        "Nils (Per Lindahl). Lindahl keeps the camera still."
+    )
+    r = extract(text)
+    assert all(len(p["mentions"]) == 1 for p in r["people"] if "Lindahl" in p["name"])

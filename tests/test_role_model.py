@@ -7,6 +7,7 @@ import math
 from critic.analyse.extract import extract, role_feature_rows
 from critic.analyse.role_features import person_features
 from critic.analyse.role_model import model_from_json, shipped_role_model
+from film_people_lists import listed_people
 
 PASSING_CREDIT = (
     "NIGHT HARBOUR is a cold, handsome thriller. Martin Keller's camera never rests, and "
@@ -104,6 +105,7 @@ def _features_of_one_name(
         rule_jobs=[],
         has_character=False,
         rank=1,
+        name=name,
         film_spans=span(film),
         other_film_spans=span(other),
     )
@@ -126,6 +128,24 @@ def test_a_possessive_apostrophe_alone_and_a_title_in_between_are_read_as_writte
     )
     assert feats["other_poss_film"] > 0
     assert "poss_film" not in feats and "film_after" not in feats
+
+
+def test_a_listed_director_named_once_away_from_the_film_is_told_from_one_tied_to_it() -> None:
+    prose = (
+        "NORTH HARBOR is cold and slow, and its two hours feel like four. Like Ada "
+        "Lindqvist before him, the director keeps still."
+    )
+    with listed_people(("Ada Lindqvist", 5, 0)):
+        passing = _features_of_one_name(prose, "Ada Lindqvist", film="NORTH HARBOR")
+        tied = _features_of_one_name(
+            "Ada Lindqvist's NORTH HARBOR is cold.", "Ada Lindqvist", film="NORTH HARBOR"
+        )
+    assert passing["known_director&untied"] == 1.0 and "known_director&tied" not in passing
+    assert passing["known_director&mentions=1"] == 1.0
+    assert tied["known_director&tied"] == 1.0 and "known_director&untied" not in tied
+    # a name the list does not hold gets neither: the pair is the list's knowledge
+    unlisted = _features_of_one_name(prose, "Ada Lindqvist", film="NORTH HARBOR")
+    assert not any(f.startswith("known_director") for f in unlisted)
 
 
 def test_probabilities_are_the_logistic_of_the_weighted_features() -> None:
@@ -191,6 +211,19 @@ def test_without_an_actor_director_bar_a_star_is_never_the_fallback_director() -
         _model({"director": 0.3, "director_fallback": 0.05, "actor": 0.5}), ACTOR_DIRECTOR
     )
     assert all(role["job"] != "director" for role in roles_of(r, "Marty Fenn"))
+
+
+def test_the_fallback_takes_the_likelier_of_a_star_and_a_name_passed_by() -> None:
+    # Ivo Brandt, no part, gets logistic(-4.6 + 2.7 * 0.69) = 0.06 from his style, over the
+    # fallback bar; Marty Fenn, who plays Arnie, 0.15 from his pacing: the star directs
+    bars = {"director": 0.3, "director_fallback": 0.05, "director_actor": 0.1, "actor": 0.5}
+    model = _model(bars)
+    model["features"].append("POSS=style")
+    model["weights"]["director"].append(2.7)
+    model["weights"]["actor"].append(0.0)
+    r = _run_with(model, ACTOR_DIRECTOR + " It lacks Ivo Brandt's style.")
+    assert {"job": "director", "character": None, "note": "inferred"} in roles_of(r, "Marty Fenn")
+    assert all(role["job"] != "director" for role in roles_of(r, "Ivo Brandt"))
 
 
 # "directed by" credits Helen Marsh, and the model gives her 0.15 (her pacing); Ivo Brandt,

@@ -152,18 +152,15 @@ def end_to_end(
                 if p_dir[i] >= t_dir or (has(i, "rule=director") and p_dir[i] >= t_rule)
             }
 
-            # the fallback passes over anyone the rules made an actor, unless also director
-            free = [i for i in eligible if not has(i, "rule=actor") or has(i, "rule=director")]
-            if not directors and free:
-                best = max(free, key=lambda i: p_dir[i])
-                if p_dir[best] >= t_fallback:
-                    directors.add(best)
-            # then, at its own bar, the rule-credited actors (actor-directors)
-            credited = [i for i in eligible if has(i, "rule=actor")]
-            if not directors and credited:
-                best = max(credited, key=lambda i: p_dir[i])
-                if p_dir[best] >= t_actor_dir:
-                    directors.add(best)
+            # else the likeliest passing its bar: the rules' actors (actor-directors) at a
+            # bar of their own, everyone else (an actor also credited director too) at one
+            def bar(i: int) -> float:
+                acts = has(i, "rule=actor") and not has(i, "rule=director")
+                return t_actor_dir if acts else t_fallback
+
+            passing = [i for i in eligible if p_dir[i] >= bar(i)]
+            if not directors and passing:
+                directors.add(max(passing, key=lambda i: p_dir[i]))
         actors = {
             i
             for i in idx

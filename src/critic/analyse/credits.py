@@ -101,7 +101,8 @@ _CREW: list[tuple[tuple[str, ...], str]] = [
     (("director",), rf"\b(?i:director)\s*\(\s*{_N}"),
     # "crisply-directed (Ada Lind keeps things moving)": who directed, in parentheses
     (("director",), rf"\b(?i:directed|helmed)\s*\(\s*{_N}"),
-    (("director",), rf"{_N},\s+(?:the|its)\s+(?:film['’]s\s+|[a-z\-]+\s+)?director\b"),
+    # "Greta Lind, the director's wife" is a relation, not a credit
+    (("director",), rf"{_N},\s+(?:the|its)\s+(?:film['’]s\s+|[a-z\-]+\s+)?director\b(?!['’])"),
     (
         ("director",),
         rf"\b(?i:director)\s+(?:of\s+(?:this|the)\s+(?:film|picture|movie)\s+)?(?:is|was)\s+{_N}",

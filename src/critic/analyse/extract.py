@@ -22,6 +22,7 @@ from critic.analyse.credits import JOBS, Candidate, crew_people, find_candidates
 from critic.analyse.credits_header import Header, copyright_lines, parse_header
 from critic.analyse.entities import (
     NAME_RE,
+    YEAR_WORD,
     Mention,
     Mentions,
     TextSpan,
@@ -49,7 +50,12 @@ from critic.analyse.identity import (
 from critic.analyse.mail_escapes import mend_mail_escapes
 from critic.analyse.nlp import Entity, entities_many, rough_sentences
 from critic.analyse.quotes import find_quotes
-from critic.analyse.role_features import known_surname, listed_person, person_features
+from critic.analyse.role_features import (
+    known_film_person,
+    known_surname,
+    listed_person,
+    person_features,
+)
 from critic.analyse.role_model import RoleModel, shipped_role_model
 from critic.analyse.works import find_works
 from critic.records import DocumentMeta, FilmGuess
@@ -74,8 +80,12 @@ EXTRACTOR_ID = "critic.extract"
 # between a name and the film ties the name to that title; a spaCy person running on
 # into the sentence ("X as Linc") cut to its name, one in lower case no one, a copyright
 # byline no prose, "as Paul and Greta Holm" no "Paul Holm", an opening adverb before a
-# crew cue ("Masterfully directed by") no one; both models retrained
-EXTRACTOR_VERSION = "0.17"
+# crew cue ("Masterfully directed by") no one; both models retrained; 0.18: "X's 1985
+# thriller, FILM" credits the director and "X's novel, FILM" does not, a surname the
+# director shares with a part player is the director's alone, "X, the director's wife"
+# no credit, the role model told whether a listed director is tied to the film, the
+# fallback director the likelier of a star and a name passed by; role model retrained
+EXTRACTOR_VERSION = "0.18"
 _PLACES = frozenset({"GPE", "LOC", "NORP", "FAC"})
 # words that make a name in a crew slot a company: "a film by Aardman Animations"
 _COMPANY_WORDS = re.compile(
@@ -189,6 +199,14 @@ def _reviews(
     for ents in entities_many(feed(), batch_size=batch_size):
         text, meta = pending.popleft()
         yield _Review(text, meta or DocumentMeta(), ents, role_model)
+
+
+# what may stand between an owner and the film: up to four lower-case words or a year
+_POSSESSIVE_BEFORE_FILM = re.compile(rf"['’]s?\s+(?:(?:[a-z\-]+|{YEAR_WORD}),?\s+){{0,4}}$")
+# ... unless they say the title is another kind of work's, which the film shares
+_SOURCE_WORK = re.compile(
+    r"\b(?:novels?|novella|book|memoir|bestseller|play|musical|story|comic|series|show|song)\b"
+)
 
 
 def _article_owner(text: str, start: int, end: int) -> bool:
@@ -382,6 +400,7 @@ class _Review:
         mentions = self._mentions()
         self._credits_from(candidates, mentions)
         self._first_name_credits()
+        mentions = self._shared_surname_mentions(mentions)
         self._director_from_possessive(mentions)
         self._roles_from_context(mentions)
         works = find_works(self.prose, self.film_key, mentions, self.sentence_of, self._not_title)
@@ -747,13 +766,53 @@ class _Review:
                 self.characters[character] = person.name
             person.add_role(c.job, character, c.note)
 
+    def _shared_surname_mentions(self, mentions: Mentions) -> Mentions:
+        """A surname a director shares with the cast names the director when said alone:
+        "Pernilla August (the director's wife)" plays a part, and "August's JERUSALEM",
+        "August uses his canvas" are Bille August's. Only where exactly one of those who
+        share it is a crew member (by the rules or the shipped list of directors), named in
+        full as written, and every other one plays a part: "Lloyd and Caroline Chasseur"
+        are characters, and "David Lynch" beside a "Jennifer Lynch" stays ambiguous."""
+        sharing: dict[str, list[str]] = {}
+        for name in self.people:
+            key = person_key(name)
+            if key[0] and key[1]:
+                sharing.setdefault(key[0], []).append(name)
+        extra: list[Mention] = []
+        for names in sharing.values():
+            actors = [n for n in names if any(c for _, c in self.people[n].roles)]
+            crew = [n for n in names if n not in actors and self._crew_or_listed(n)]
+            if len(names) < 2 or len(crew) != 1 or len(actors) != len(names) - 1:
+                continue
+            for s, e in surname_spans(self.prose, crew[0]):
+                # "in August 1997": a month, not the man
+                if (
+                    not mentions.at(s, e)
+                    and not overlaps(s, e, self.titles)
+                    and not re.match(r"\s*\d", self.prose[e : e + 3])
+                ):
+                    extra.append(Mention(s, e, crew[0], "person"))
+        return Mentions(mentions.items + extra) if extra else mentions
+
+    def _crew_or_listed(self, name: str) -> bool:
+        """A crew credit from the rules, or a director in the shipped list, named in full
+        somewhere as written ("Lou and Donald Sutherland" makes a "Lou Sutherland")."""
+        crew = any(job in _CREW_JOBS for job, _ in self.people[name].roles)
+        if not (crew or known_film_person(name)[0]):
+            return False
+        return any(
+            not inside_longer_name(self.prose, m.start(), m.end(), after=False)
+            for m in re.finditer(rf"(?<![\w'’-]){re.escape(name)}(?![\w'’-])", self.prose)
+        )
+
     def _director_from_possessive(self, mentions: Mentions) -> None:
-        """ "Andrzej Bartkowiak's ROMEO MUST DIE", "Rafal Zielinski's unsettling FUN"."""
+        """ "Andrzej Bartkowiak's ROMEO MUST DIE", "Rafal Zielinski's unsettling FUN",
+        "Ada Lind's 1985 thriller, FILM" (the year is the film's, as the title runs know)."""
         for span in self.film.spans:
             before = self.prose[max(0, span.start - 60) : span.start]
-            m = re.search(r"['’]s?\s+(?:[a-z\-]+,?\s+){0,4}$", before)
-            if not m:
-                continue
+            m = _POSSESSIVE_BEFORE_FILM.search(before)
+            if not m or _SOURCE_WORK.search(m.group(0)):
+                continue  # "Alan Paton's landmark 1946 novel, FILM": the book's author
             owner = mentions.ending_near(span.start - len(before) + m.start(), slack=0)
             if owner:
                 person = self.people[owner.name]
@@ -831,23 +890,24 @@ class _Review:
     def _fallback_director(
         self, probs: dict[str, dict[str, float]], thresholds: dict[str, float]
     ) -> set[str]:
-        """When nobody is likely enough, the likeliest person at a lower bar: first among
-        those the rules did not make actors (or also made the director), then, at its own
-        bar, among the actors: Woody Allen, Clint Eastwood and Kenneth Branagh direct
-        themselves, and a review says so far less often than it says whom they play."""
+        """When nobody is likely enough, the likeliest person who passes a lower bar: those
+        the rules did not make actors (or also made the director) at one bar, the actors at
+        a bar of their own. Woody Allen, Clint Eastwood and Kenneth Branagh direct
+        themselves, and a review says so far less often than it says whom they play; the
+        likelier of the two wins, so a famous director the review only passes by does not
+        beat a star it calls "the director" just because the star has a part."""
 
         def acts(name: str) -> bool:
             return any(job == "actor" for job, _ in self.people[name].roles)
 
-        free = [n for n in probs if not acts(n) or self._rule_directs(n)]
-        best = max(free, key=lambda n: probs[n]["director"], default=None)
-        if best and probs[best]["director"] >= thresholds["director_fallback"]:
-            return {best}
-        actors = [n for n in probs if acts(n)]
-        star = max(actors, key=lambda n: probs[n]["director"], default=None)
-        if star and probs[star]["director"] >= thresholds.get("director_actor", 1.0):
-            return {star}
-        return set()
+        def bar(name: str) -> float:
+            if acts(name) and not self._rule_directs(name):
+                return thresholds.get("director_actor", 1.0)
+            return thresholds["director_fallback"]
+
+        passing = [n for n in probs if probs[n]["director"] >= bar(n)]
+        best = max(passing, key=lambda n: probs[n]["director"], default=None)
+        return {best} if best else set()
 
     def _not_title(self, span: TextSpan, cue: str = "") -> bool:
         name = clean_name(span.text)

@@ -128,6 +128,12 @@ def person_features(
     if directed:
         out["known_director"] = 1.0
         out[f"known_director={'1' if directed == 1 else '2-3' if directed < 4 else '4+'}"] = 1.0
+        # the list knows the name, but is this review about their film? A famous director
+        # named once in passing ("in the tradition of Spielberg") is the list's knowledge
+        # without the prose's; a linear model cannot say "and", so each pair is a feature
+        tied = "film_after" in counts or "film_before" in counts
+        out[f"known_director&mentions={count_bucket(len(spans))}"] = 1.0
+        out[f"known_director&{'tied' if tied else 'untied'}"] = 1.0
     if acted:
         out["known_actor"] = 1.0
         out[f"known_actor={'1' if acted == 1 else '2-3' if acted < 4 else '4+'}"] = 1.0
