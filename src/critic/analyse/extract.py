@@ -35,6 +35,7 @@ from critic.analyse.entities import (
     starts_with_first_name,
     surname_spans,
     title_case_runs,
+    word_spans,
 )
 from critic.analyse.films import identify_film_from, known_titles, title_key
 from critic.analyse.identity import (
@@ -263,6 +264,10 @@ class _Person:
     forms: set[str] = field(default_factory=set)
     roles: dict[tuple[str, str | None], dict[str, Any]] = field(default_factory=dict)
     mentions: list[tuple[int, int]] = field(default_factory=list)
+
+    def acts(self) -> bool:
+        """The rules or a header gave this person a part (named or not)."""
+        return any(job == "actor" for job, _ in self.roles)
 
     def add_role(self, job: str, character: str | None, note: str | None) -> None:
         key = (job, character)
@@ -721,8 +726,8 @@ class _Review:
         Tom", "directed by his son Tom"); "an idea of Tom's" credits nothing the full
         name should take."""
         return any(
-            _JOB_TITLE_BEFORE.search(self.prose, max(0, m.start() - 40), m.start())
-            for m in re.finditer(rf"\b{re.escape(name)}\b", self.prose)
+            _JOB_TITLE_BEFORE.search(self.prose, max(0, s - 40), s)
+            for s, _ in word_spans(self.prose, name)
         )
 
     def _credits_from(self, candidates: list[Candidate], mentions: Mentions) -> None:
@@ -806,8 +811,8 @@ class _Review:
         if not (crew or known_film_person(name)[0]):
             return False
         return any(
-            not inside_longer_name(self.prose, m.start(), m.end(), after=False)
-            for m in re.finditer(rf"(?<![\w'’-]){re.escape(name)}(?![\w'’-])", self.prose)
+            not inside_longer_name(self.prose, s, e, after=False)
+            for s, e in word_spans(self.prose, name, left="'’-", right="'’-")
         )
 
     def _director_from_possessive(self, mentions: Mentions) -> None:
@@ -821,7 +826,7 @@ class _Review:
             owner = mentions.ending_near(span.start - len(before) + m.start(), slack=0)
             if owner:
                 person = self.people[owner.name]
-                if not any(job == "actor" for job, _ in person.roles):
+                if not person.acts():
                     person.add_role("director", None, None)
 
     def _roles_from_context(self, mentions: Mentions) -> None:
@@ -902,11 +907,8 @@ class _Review:
         likelier of the two wins, so a famous director the review only passes by does not
         beat a star it calls "the director" just because the star has a part."""
 
-        def acts(name: str) -> bool:
-            return any(job == "actor" for job, _ in self.people[name].roles)
-
         def bar(name: str) -> float:
-            if acts(name) and not self._rule_directs(name):
+            if self.people[name].acts() and not self._rule_directs(name):
                 return thresholds.get("director_actor", 1.0)
             return thresholds["director_fallback"]
 
@@ -945,7 +947,7 @@ class _Review:
 
     def _is_cast(self, name: str) -> bool:
         person = self.people.get(name)
-        return bool(person) and any(job == "actor" for job, _ in person.roles)  # type: ignore[union-attr]
+        return person is not None and person.acts()
 
     def _people_out(self, mentions: Mentions) -> list[dict[str, Any]]:
         by_person: dict[str, list[list[int]]] = {}
